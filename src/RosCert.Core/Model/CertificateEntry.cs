@@ -1,0 +1,87 @@
+namespace RosCert.Core.Model;
+
+/// <summary>
+/// One entry of <c>/certificate</c>: a template until it is signed or imported, then a certificate
+/// (reference §1.1). Signing converts the entry in place: the <see cref="Id"/> stays, the template
+/// fields become read-only and the certificate fields are filled in.
+/// </summary>
+public sealed record CertificateEntry
+{
+    public required ItemId Id { get; init; }
+
+    public required string Name { get; init; }
+
+    // ---- template fields (rw on templates, ro once signed) ----
+    public string CommonName { get; init; } = "";
+
+    public string Country { get; init; } = "";
+
+    public string State { get; init; } = "";
+
+    public string Locality { get; init; } = "";
+
+    public string Organization { get; init; } = "";
+
+    public string Unit { get; init; } = "";
+
+    /// <summary>Comma list of <c>DNS:</c>, <c>IP:</c>, <c>email:</c> entries, as the user typed them.</summary>
+    public string SubjectAltName { get; init; } = "";
+
+    public KeySize KeySize { get; init; } = KeySize.Default;
+
+    public int DaysValid { get; init; } = 365;
+
+    public DigestAlgorithm DigestAlgorithm { get; init; } = DigestAlgorithm.Sha256;
+
+    public KeyUsage KeyUsage { get; init; } = KeyUsages.Default;
+
+    /// <summary>Unset (<c>null</c>) means yes when self-signed and no when issued; an explicit value wins.</summary>
+    public bool? Trusted { get; init; }
+
+    /// <summary><c>all</c> or a comma list of services (reference §3.3).</summary>
+    public string TrustStore { get; init; } = TrustStores.All;
+
+    // ---- certificate fields (null on templates) ----
+
+    /// <summary>The DER certificate; <c>null</c> for a template.</summary>
+    public byte[]? Der { get; init; }
+
+    /// <summary>The private key, sealed by <see cref="Ports.IKeyProtector"/>; never clear text.</summary>
+    public SealedKey? PrivateKey { get; init; }
+
+    /// <summary>Upper-case hex of the serial number's value bytes.</summary>
+    public string? SerialNumber { get; init; }
+
+    /// <summary>SHA-256 of <see cref="Der"/>, lower-case hex.</summary>
+    public string? Fingerprint { get; init; }
+
+    public string? Skid { get; init; }
+
+    public string? Akid { get; init; }
+
+    public DateTimeOffset? InvalidBefore { get; init; }
+
+    public DateTimeOffset? InvalidAfter { get; init; }
+
+    /// <summary>Issuer DN as RouterOS prints it (<c>C=US,O=…,CN=…</c>).</summary>
+    public string? Issuer { get; init; }
+
+    /// <summary>The local CA entry that issued this certificate (flag I, property <c>ca</c>).</summary>
+    public ItemId? IssuedBy { get; init; }
+
+    public string? CaCrlHost { get; init; }
+
+    public DateTimeOffset? Revoked { get; init; }
+
+    public bool NoKeyExport { get; init; }
+
+    public bool IsTemplate => Der is null;
+
+    public bool IsAuthority => (KeyUsage & KeyUsage.KeyCertSign) != 0 && !IsTemplate;
+
+    /// <summary>The trusted value in effect: explicit, else yes for self-signed and no for issued.</summary>
+    public bool EffectiveTrusted => Trusted ?? (IssuedBy is null);
+}
+
+/// <summary>A private key sealed at rest (AES-256-GCM under the master key): opaque bytes.</summary>
+public sealed record SealedKey(byte[] Bytes);
