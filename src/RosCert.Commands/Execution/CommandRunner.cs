@@ -1,0 +1,57 @@
+using RosCert.Commands.Catalogue;
+using RosCert.Commands.Values;
+using RosCert.Core.Errors;
+
+namespace RosCert.Commands.Execution;
+
+/// <summary>
+/// Runs one command for any face: checks the user's right, the arguments' values and the required
+/// ones, then calls the handler inside exactly one transaction (reference: one command, one
+/// transaction, so a command whose output has been shown is durable).
+/// </summary>
+public static class CommandRunner
+{
+    public static CommandResult Run(Session session, Menu menu, CommandDef command, IReadOnlyDictionary<string, RosValue> rawArguments)
+    {
+        if (command.Rights > session.Rights)
+        {
+            throw Errors.NotPermitted();
+        }
+
+        if (command.HardwareOnly || command.Arguments.Any(a => a.HardwareOnly && rawArguments.ContainsKey(a.Name) && IsRequested(rawArguments[a.Name])))
+        {
+            throw Errors.NotSupported();
+        }
+
+        IReadOnlyDictionary<string, RosValue> arguments = Bind(command, rawArguments);
+        CommandHandler handler = command.Handler ?? throw Errors.NotImplementedYet();
+        Core.Ports.IStore store = session.Environment.Store;
+        return command.Kind switch
+        {
+            CommandKind.Query => store.Read(r => handler(new Invocation(session, menu, command, arguments, r, null))),
+            CommandKind.Change => store.Write(w => handler(new Invocation(session, menu, command, arguments, w, w))),
+            _ => handler(new Invocation(session, menu, command, arguments, new DeferredReader(store), null)),
+        };
+    }
+
+    /// <summary>Checks each value against its declared type and that every required argument is there.</summary>
+    public static IReadOnlyDictionary<string, RosValue> Bind(CommandDef command, IReadOnlyDictionary<string, RosValue> rawArguments)
+    {
+        var bound = new Dictionary<string, RosValue>(rawArguments.Count, StringComparer.Ordinal);
+        foreach ((string name, RosValue value) in rawArguments)
+        {
+            ArgumentDef definition = command.Argument(name) ?? throw Errors.Failure($"unknown parameter {name}");
+            bound[name] = definition.Type.Read(name, value);
+        }
+
+        string[] missing = command.Arguments.Where(a => a.Required && !bound.ContainsKey(a.Name)).Select(a => a.Name).ToArray();
+        if (missing.Length > 0)
+        {
+            throw Errors.MissingArguments(missing);
+        }
+
+        return bound;
+    }
+
+    private static bool IsRequested(RosValue value) => value is not RosBool { Value: false } && value.Text != "no";
+}

@@ -1,0 +1,21 @@
+using RosCert.Core.Model;
+using RosCert.Core.Ports;
+
+namespace RosCert.Commands.Execution;
+
+/// <summary>
+/// A reader for commands that manage their own transactions (slow signing, imports): each call is
+/// its own short read transaction, so nothing holds the store while a key is being generated.
+/// </summary>
+internal sealed class DeferredReader(IStore store) : IStoreReader
+{
+    public IReadOnlyList<CertificateEntry> Certificates() => store.Read(r => r.Certificates());
+
+    public CertificateEntry? Certificate(ItemId id) => store.Read(r => r.Certificate(id));
+
+    public CertificateEntry? CertificateByName(string name) => store.Read(r => r.CertificateByName(name));
+
+    public string? Setting(string menu, string property) => store.Read(r => r.Setting(menu, property));
+
+    public IReadOnlyList<ItemRecord> Items(string menu) => store.Read(r => r.Items(menu));
+}

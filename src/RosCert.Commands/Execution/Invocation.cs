@@ -1,0 +1,69 @@
+using RosCert.Commands.Catalogue;
+using RosCert.Commands.Items;
+using RosCert.Commands.Values;
+using RosCert.Core.Ports;
+
+namespace RosCert.Commands.Execution;
+
+/// <summary>
+/// One run of one command: its session, menu, checked arguments and the transaction it runs in.
+/// Handlers read everything they need from here.
+/// </summary>
+public sealed class Invocation
+{
+    private readonly IStoreWriter? _writer;
+    private IReadOnlyList<ItemView>? _items;
+    private TimeZoneInfo? _zone;
+
+    public Invocation(Session session, Menu menu, CommandDef command, IReadOnlyDictionary<string, RosValue> arguments, IStoreReader reader, IStoreWriter? writer)
+    {
+        Session = session;
+        Menu = menu;
+        Command = command;
+        Arguments = arguments;
+        Reader = reader;
+        _writer = writer;
+        Now = session.Environment.Clock.GetUtcNow();
+    }
+
+    public Session Session { get; }
+
+    public Menu Menu { get; }
+
+    public CommandDef Command { get; }
+
+    public IReadOnlyDictionary<string, RosValue> Arguments { get; }
+
+    public IStoreReader Reader { get; }
+
+    /// <summary>The write transaction; only commands of kind <see cref="CommandKind.Change"/> have one.</summary>
+    public IStoreWriter Writer => _writer ?? throw new InvalidOperationException($"{Command.Name} runs in a read transaction");
+
+    public CommandEnvironment Environment => Session.Environment;
+
+    /// <summary>The time the command started; every date it writes uses this one instant.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>The <c>/system clock</c> zone every date is printed in.</summary>
+    public TimeZoneInfo Zone => _zone ??= SystemSettings.Zone(Reader, Environment.HostZone);
+
+    public RosValue? Argument(string name) => Arguments.GetValueOrDefault(name);
+
+    public bool Has(string name) => Arguments.ContainsKey(name);
+
+    public string? Text(string name) => Arguments.TryGetValue(name, out RosValue? value) ? value.Text : null;
+
+    public bool Flag(string name) => Arguments.TryGetValue(name, out RosValue? value) && value is RosBool { Value: true };
+
+    /// <summary>The menu's items as of this transaction (built once per invocation).</summary>
+    public IReadOnlyList<ItemView> Items() => _items ??= Menu.Items?.Invoke(this) ?? [];
+
+    /// <summary>Forgets the cached items after the handler changed them.</summary>
+    public void ItemsChanged() => _items = null;
+
+    /// <summary>The items an item-list argument names (<c>numbers</c> by default), in the order given.</summary>
+    public IReadOnlyList<ItemView> Targets(string argument = "numbers") =>
+        Arguments.TryGetValue(argument, out RosValue? value)
+            ? ItemResolver.Resolve(this, value)
+            : throw Core.Errors.Errors.MissingArguments([argument]);
+}

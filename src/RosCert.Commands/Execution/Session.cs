@@ -1,0 +1,79 @@
+using RosCert.Commands.Catalogue;
+using RosCert.Core.Model;
+using RosCert.Core.Ports;
+
+namespace RosCert.Commands.Execution;
+
+/// <summary>The services every command may use; built once by the host's composition root.</summary>
+public sealed class CommandEnvironment
+{
+    public required IStore Store { get; init; }
+
+    public required IFilesArea Files { get; init; }
+
+    public required IKeyProtector Keys { get; init; }
+
+    public required TimeProvider Clock { get; init; }
+
+    /// <summary>The host's own zone: the default of <c>/system clock time-zone-name</c>.</summary>
+    public TimeZoneInfo HostZone { get; init; } = TimeZoneInfo.Local;
+
+    public required Catalogue.Catalogue Catalogue { get; init; }
+}
+
+/// <summary>Where a command came from: decides file-name rules and messages.</summary>
+public enum Face
+{
+    Console,
+    Rest,
+    Api,
+    Scheduler,
+}
+
+/// <summary>Lines a command shows while it runs (warnings, <c>progress:</c> updates).</summary>
+public interface ICommandOutput
+{
+    void Line(string text);
+
+    /// <summary>An in-place status line (<c>progress: …</c>); a terminal rewrites it, a script prints the last.</summary>
+    void Progress(string text);
+}
+
+/// <summary>
+/// One user's conversation with RosCert: a console session, a REST request, an API connection.
+/// Holds the print numbers of the last <c>print</c> of each menu (RouterOS item numbers).
+/// </summary>
+public sealed class Session(CommandEnvironment environment, string user, Rights rights, Face face)
+{
+    private readonly Dictionary<string, ItemId[]> _printNumbers = new(StringComparer.Ordinal);
+
+    public CommandEnvironment Environment { get; } = environment;
+
+    public string User { get; } = user;
+
+    public Rights Rights { get; } = rights;
+
+    public Face Face { get; } = face;
+
+    public ICommandOutput Output { get; set; } = NullOutput.Instance;
+
+    /// <summary>A local console may name absolute file paths; remote faces never may.</summary>
+    public bool LocalFileAccess => Face == Face.Console;
+
+    public void RememberPrintNumbers(Menu menu, IEnumerable<ItemId> ids) => _printNumbers[menu.Path] = [.. ids];
+
+    public IReadOnlyList<ItemId>? PrintNumbers(Menu menu) => _printNumbers.GetValueOrDefault(menu.Path);
+
+    private sealed class NullOutput : ICommandOutput
+    {
+        public static readonly NullOutput Instance = new();
+
+        public void Line(string text)
+        {
+        }
+
+        public void Progress(string text)
+        {
+        }
+    }
+}

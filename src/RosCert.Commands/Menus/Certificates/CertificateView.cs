@@ -1,0 +1,71 @@
+using RosCert.Commands.Execution;
+using RosCert.Commands.Items;
+using RosCert.Commands.Values;
+using RosCert.Core.Model;
+
+namespace RosCert.Commands.Menus.Certificates;
+
+/// <summary>
+/// Projects <see cref="CertificateEntry"/> values onto the <c>/certificate</c> properties and flags
+/// (reference §1.2–§1.4, §3.1). Flag E and <c>expires-after</c> are computed at print time.
+/// </summary>
+public static class CertificateView
+{
+    public static IReadOnlyList<ItemView> All(Invocation invocation)
+    {
+        IReadOnlyList<CertificateEntry> entries = invocation.Reader.Certificates();
+        var names = entries.ToDictionary(e => e.Id, e => e.Name);
+        return entries.Select(e => Build(e, names, invocation.Now, invocation.Zone)).ToArray();
+    }
+
+    public static ItemView Build(CertificateEntry entry, IReadOnlyDictionary<ItemId, string> names, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var view = new ItemViewBuilder()
+            .Add("name", entry.Name)
+            .Add("trust-store", entry.TrustStore)
+            .Add("digest-algorithm", entry.DigestAlgorithm.ToName());
+        if (entry.IsTemplate ? entry.Trusted is not null : true)
+        {
+            view.Add("trusted", RosValue.Of(entry.EffectiveTrusted));
+        }
+
+        view.Add("common-name", entry.CommonName)
+            .Add("country", NullIfEmpty(entry.Country))
+            .Add("state", NullIfEmpty(entry.State))
+            .Add("locality", NullIfEmpty(entry.Locality))
+            .Add("organization", NullIfEmpty(entry.Organization))
+            .Add("unit", NullIfEmpty(entry.Unit))
+            .Add("subject-alt-name", entry.SubjectAltName)
+            .Add("issuer", entry.Issuer)
+            .Add("key-type", entry.KeySize.KeyTypeName)
+            .Add("key-size", entry.KeySize.Name)
+            .Add("key-usage", KeyUsages.Format(entry.KeyUsage))
+            .Add("days-valid", RosValue.Of(entry.DaysValid))
+            .Add("ca", entry.IssuedBy is { } ca ? names.GetValueOrDefault(ca) : null)
+            .Add("ca-crl-host", entry.CaCrlHost)
+            .Add("invalid-before", Date(entry.InvalidBefore, zone))
+            .Add("invalid-after", Date(entry.InvalidAfter, zone))
+            .Add("revoked", Date(entry.Revoked, zone))
+            .Add("serial-number", entry.SerialNumber)
+            .Add("akid", entry.IsTemplate ? null : entry.Akid ?? "")
+            .Add("skid", entry.Skid)
+            .Add("fingerprint", entry.Fingerprint)
+            .Add("expires-after", entry.InvalidAfter is { } end && end > now ? new RosDuration(end - now) : null);
+
+        bool expired = entry.InvalidAfter is { } after && after <= now;
+        return view
+            .Flag('K', entry.PrivateKey is not null)
+            .Flag('L', !string.IsNullOrEmpty(entry.CaCrlHost))
+            .Flag('A', entry.IsAuthority)
+            .Flag('I', entry.IssuedBy is not null && entry.Revoked is null)
+            .Flag('R', entry.Revoked is not null)
+            .Flag('E', expired)
+            .Flag('T', !entry.IsTemplate && entry.EffectiveTrusted)
+            .Build(entry.Id);
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private static string? Date(DateTimeOffset? instant, TimeZoneInfo zone) =>
+        instant is { } value ? SystemSettings.FormatDate(value, zone) : null;
+}
