@@ -30,6 +30,12 @@ public enum Face
     Scheduler,
 }
 
+/// <summary>Runs RouterOS script source in the session's language (the console engine).</summary>
+public interface IScriptHost
+{
+    void RunScript(string source);
+}
+
 /// <summary>Lines a command shows while it runs (warnings, <c>progress:</c> updates).</summary>
 public interface ICommandOutput
 {
@@ -56,6 +62,9 @@ public sealed class Session(CommandEnvironment environment, string user, Rights 
     public Face Face { get; } = face;
 
     public ICommandOutput Output { get; set; } = NullOutput.Instance;
+
+    /// <summary>Runs script text for <c>/import</c>; the console sets it, faces without scripts leave it null.</summary>
+    public IScriptHost? ScriptHost { get; set; }
 
     /// <summary>A local console may name absolute file paths; remote faces never may.</summary>
     public bool LocalFileAccess => Face == Face.Console;

@@ -9,11 +9,7 @@ namespace RosCert.Commands.Menus;
 /// <summary>Builds the whole RosCert menu tree, the one declaration every face reads.</summary>
 public static class RouterOsCatalogue
 {
-    /// <param name="runScriptFile">
-    /// Handler of <c>/import file-name=x.rsc</c>: running a script belongs to the console language,
-    /// so the console supplies it; faces without scripts leave it null.
-    /// </param>
-    public static Catalogue.Catalogue Build(CommandHandler? runScriptFile = null)
+    public static Catalogue.Catalogue Build()
     {
         var root = new Menu("/", MenuKind.Directory, "RosCert");
         root.Add(CertificateMenu.Build())
@@ -27,8 +23,25 @@ public static class RouterOsCatalogue
             Standard.PrintCommand.Flag("verbose", "print each command as it runs"),
         ])
         {
-            Handler = runScriptFile,
+            Handler = ImportScript,
         });
         return new Catalogue.Catalogue(root);
+    }
+
+    /// <summary>
+    /// <c>/import file-name=x.rsc</c>: runs a script file of the files area in the session's script
+    /// language, then says so as RouterOS does.
+    /// </summary>
+    private static Execution.CommandResult ImportScript(Execution.Invocation invocation)
+    {
+        Execution.IScriptHost host = invocation.Session.ScriptHost ?? throw Core.Errors.Errors.NotSupported();
+        byte[] bytes = invocation.Environment.Files.Read(invocation.Text("file-name")!, invocation.Session.LocalFileAccess);
+        if (!invocation.Flag("dry-run"))
+        {
+            host.RunScript(System.Text.Encoding.UTF8.GetString(bytes));
+        }
+
+        invocation.Session.Output.Line("Script file loaded and executed successfully");
+        return Execution.CommandResult.None;
     }
 }

@@ -1,0 +1,195 @@
+using RosCert.Commands.Catalogue;
+using RosCert.Commands.Execution;
+using RosCert.Commands.Values;
+using RosCert.Console.Ast;
+using RosCert.Console.Parsing;
+using RosCert.Console.Printing;
+using RosCert.Core.Errors;
+
+namespace RosCert.Console.Execution;
+
+/// <summary>
+/// Runs RouterOS console text for one session: parses it, resolves each statement against the
+/// catalogue, runs it through <see cref="CommandRunner"/> (one transaction per command) and prints
+/// its result the RouterOS way. The first error stops the run; statements before it stay done.
+/// </summary>
+public sealed class ConsoleEngine : IScriptHost
+{
+    private readonly Session _session;
+    private readonly Catalogue _catalogue;
+    private readonly Dictionary<string, RosValue> _globals = new(StringComparer.Ordinal);
+    private readonly Evaluator _evaluator;
+    private readonly CommandBinder _binder;
+    private readonly ScriptCommands _scriptCommands;
+    private readonly Scope _topScope = new(null);
+    private int _substitutionDepth;
+
+    public ConsoleEngine(Session session, TextWriter output, TextWriter error, int width = 80)
+    {
+        _session = session;
+        _catalogue = session.Environment.Catalogue;
+        Output = output;
+        Error = error;
+        Width = width;
+        _evaluator = new Evaluator(this);
+        _binder = new CommandBinder(_catalogue, _evaluator);
+        _scriptCommands = new ScriptCommands(this, _evaluator);
+        CurrentMenu = _catalogue.Find("/certificate") ?? _catalogue.Root;
+        session.ScriptHost = this;
+        session.Output = new WriterOutput(this);
+    }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    public int Width { get; }
+
+    /// <summary>The menu bare commands run in; every mode starts in <c>/certificate</c>.</summary>
+    public Menu CurrentMenu { get; private set; }
+
+    public Session Session => _session;
+
+    /// <summary>The RouterOS prompt: <c>[admin@RosCert] /certificate&gt; </c>.</summary>
+    public string Prompt()
+    {
+        string identity = _session.Environment.Store.Read(SystemSettings.Identity);
+        return $"[{_session.User}@{identity}] {CurrentMenu.Path}> ";
+    }
+
+    /// <summary>Runs console text; prints the first error on <see cref="Error"/> and returns false.</summary>
+    public bool Run(string source)
+    {
+        try
+        {
+            RunScript(source);
+            return true;
+        }
+        catch (RouterOsException error)
+        {
+            Error.WriteLine(error.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Runs text and lets the first error escape (for <c>/import</c> and nested callers).</summary>
+    public void RunScript(string source)
+    {
+        Script script = ScriptParser.Parse(source).GetScriptOrThrow();
+        var context = new ExecutionContext(CurrentMenu, _topScope, print: true);
+        foreach (Command command in script.Commands)
+        {
+            Execute(command, context);
+            CurrentMenu = context.Menu;
+        }
+    }
+
+    internal RosValue RunNested(Script body, Scope scope)
+    {
+        var context = new ExecutionContext(CurrentMenu, scope, print: _substitutionDepth == 0);
+        RosValue last = RosValue.Nothing;
+        foreach (Command command in body.Commands)
+        {
+            last = Execute(command, context);
+        }
+
+        return last;
+    }
+
+    /// <summary><c>[ … ]</c>: runs the commands without printing and yields the last one's value.</summary>
+    internal RosValue Substitute(Script script, Scope scope)
+    {
+        if (_substitutionDepth > 64)
+        {
+            throw Errors.Failure("too deep");
+        }
+
+        _substitutionDepth++;
+        try
+        {
+            var context = new ExecutionContext(CurrentMenu, scope, print: false);
+            RosValue last = RosValue.Nothing;
+            foreach (Command command in script.Commands)
+            {
+                last = Execute(command, context);
+            }
+
+            return last;
+        }
+        finally
+        {
+            _substitutionDepth--;
+        }
+    }
+
+    internal RosValue Lookup(string name, Scope scope) =>
+        scope.TryGet(name, out RosValue value) ? value : _globals.GetValueOrDefault(name) ?? RosValue.Nothing;
+
+    internal void DeclareGlobal(string name, RosValue? value)
+    {
+        if (value is not null || !_globals.ContainsKey(name))
+        {
+            _globals[name] = value ?? RosValue.Nothing;
+        }
+    }
+
+    internal void Assign(string name, RosValue value, Scope scope)
+    {
+        if (!scope.TrySet(name, value))
+        {
+            _globals[name] = value;
+        }
+    }
+
+    /// <summary><c>:log topic message</c>: written to standard error as <c>topic: message</c> until <c>/log</c> exists.</summary>
+    internal void Log(string topic, string message) => Error.WriteLine($"{topic}: {message}");
+
+    private RosValue Execute(Command command, ExecutionContext context)
+    {
+        if (ScriptCommands.Handles(command))
+        {
+            return _scriptCommands.Run(command, context.Scope);
+        }
+
+        BoundCommand bound = _binder.Bind(command, context.Menu, context.Scope);
+        if (bound.Command is null)
+        {
+            context.Menu = bound.Menu;
+            return RosValue.Nothing;
+        }
+
+        CommandResult result = CommandRunner.Run(_session, bound.Menu, bound.Command, bound.Arguments);
+        if (bound.Unset.Count > 0 && bound.Command.Name == "set" && bound.Menu.Command("unset") is { } unset)
+        {
+            var arguments = new Dictionary<string, RosValue>(StringComparer.Ordinal)
+            {
+                ["numbers"] = bound.Arguments["numbers"],
+                ["value-name"] = RosValue.Of(string.Join(',', bound.Unset)),
+            };
+            CommandRunner.Run(_session, bound.Menu, unset, arguments);
+        }
+
+        if (context.Print)
+        {
+            ResultWriter.Write(result, bound.Command, Output, Width);
+        }
+
+        return result.Value;
+    }
+
+    private sealed class ExecutionContext(Menu menu, Scope scope, bool print)
+    {
+        public Menu Menu { get; set; } = menu;
+
+        public Scope Scope { get; } = scope;
+
+        public bool Print { get; } = print;
+    }
+
+    private sealed class WriterOutput(ConsoleEngine engine) : ICommandOutput
+    {
+        public void Line(string text) => engine.Output.WriteLine(text);
+
+        public void Progress(string text) => engine.Output.WriteLine("  progress: " + text);
+    }
+}

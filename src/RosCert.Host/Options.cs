@@ -1,0 +1,47 @@
+namespace RosCert.Host;
+
+/// <summary>Command-line options: <c>[--data-dir DIR] [serve | command line…]</c>.</summary>
+internal sealed record Options(string? DataDirectory, bool Serve, bool Help, string? CommandLine)
+{
+    public const string Usage = """
+        usage: roscert [--data-dir DIR] [serve | COMMAND...]
+          no COMMAND      interactive console (a terminal) or a script read from standard input
+          COMMAND...      one console command line, e.g. /certificate print detail
+          serve           run the daemon (network services and scheduled work)
+          --data-dir DIR  the store (default $ROSCERT_DATA_DIR, else $XDG_DATA_HOME/roscert)
+
+        """;
+
+    public static Options Parse(string[] args)
+    {
+        string? dataDirectory = null;
+        int index = 0;
+        for (; index < args.Length; index++)
+        {
+            string arg = args[index];
+            if (arg == "--data-dir")
+            {
+                dataDirectory = index + 1 < args.Length ? args[++index] : throw new UsageException("--data-dir needs a directory");
+            }
+            else if (arg.StartsWith("--data-dir=", StringComparison.Ordinal))
+            {
+                dataDirectory = arg["--data-dir=".Length..];
+            }
+            else if (arg is "--help" or "-h")
+            {
+                return new Options(dataDirectory, false, true, null);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        string[] rest = args[index..];
+        bool serve = rest is ["serve", ..];
+        string? line = rest.Length == 0 || serve ? null : string.Join(' ', rest);
+        return new Options(dataDirectory, serve, false, line);
+    }
+}
+
+internal sealed class UsageException(string message) : Exception(message);
