@@ -1,0 +1,139 @@
+using Microsoft.Data.Sqlite;
+
+namespace RosCert.Store.Schema;
+
+/// <summary>
+/// The schema as an ordered list of steps: step <c>i</c> takes a database from version <c>i</c>
+/// to <c>i + 1</c>, recorded in <c>PRAGMA user_version</c> (a header field SQLite reserves for the
+/// application; it is written in the same transaction as the step). Append steps; never edit one
+/// that has shipped.
+/// </summary>
+internal static class Migrations
+{
+    private const string V1 = """
+        CREATE TABLE counters (
+            menu TEXT PRIMARY KEY NOT NULL,
+            next_id INTEGER NOT NULL CHECK (next_id >= 1)
+        );
+        CREATE TABLE settings (
+            menu TEXT NOT NULL,
+            property TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (menu, property)
+        );
+        CREATE TABLE items (
+            menu TEXT NOT NULL,
+            id INTEGER NOT NULL,
+            name TEXT,
+            props TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (menu, id),
+            UNIQUE (menu, name)
+        );
+        CREATE TABLE certificates (
+            id INTEGER PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL UNIQUE,
+            common_name TEXT NOT NULL,
+            country TEXT NOT NULL,
+            state TEXT NOT NULL,
+            locality TEXT NOT NULL,
+            organization TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            subject_alt_name TEXT NOT NULL,
+            key_size TEXT NOT NULL,
+            days_valid INTEGER NOT NULL,
+            digest_algorithm TEXT NOT NULL,
+            key_usage INTEGER NOT NULL,
+            trusted INTEGER CHECK (trusted IN (0, 1)),
+            trust_store TEXT NOT NULL,
+            der BLOB,
+            private_key BLOB,
+            serial_number TEXT,
+            fingerprint TEXT,
+            skid TEXT,
+            akid TEXT,
+            invalid_before INTEGER,
+            invalid_after INTEGER,
+            issuer TEXT,
+            issued_by INTEGER REFERENCES certificates (id),
+            ca_crl_host TEXT,
+            revoked INTEGER,
+            no_key_export INTEGER NOT NULL CHECK (no_key_export IN (0, 1))
+        );
+        """;
+
+    // The change counter lets every process see any commit (PRAGMA data_version alone only reports
+    // other connections' commits, and only to the connection that asks). The index serves the
+    // foreign key: SQLite scans the child table on every parent delete without one
+    // (sqlite.org/foreignkeys.html §3, "Required and Suggested Database Indexes").
+    private const string V2 = """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY NOT NULL,
+            value INTEGER NOT NULL
+        );
+        INSERT INTO meta (key, value) VALUES ('change', 0);
+        CREATE INDEX certificates_issued_by ON certificates (issued_by) WHERE issued_by IS NOT NULL;
+        """;
+
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2];
+
+    public static int CurrentVersion => Steps.Count;
+
+    /// <summary>Brings the database to <see cref="CurrentVersion"/> in one transaction.</summary>
+    /// <exception cref="StoreException">The database was written by a newer RosCert.</exception>
+    public static void Migrate(SqliteConnection connection) => MigrateTo(connection, CurrentVersion);
+
+    /// <summary>Applies the steps up to <paramref name="target"/> (tests build old databases with it).</summary>
+    public static void MigrateTo(SqliteConnection connection, int target)
+    {
+        if (ThrowIfNewer(connection, UserVersion(connection)) >= target)
+        {
+            return;
+        }
+
+        // IMMEDIATE takes the write lock before reading the version, so two processes opening an old
+        // database at once migrate it exactly once: the second sees the first one's version.
+        Execute(connection, "BEGIN IMMEDIATE");
+        try
+        {
+            int version = ThrowIfNewer(connection, UserVersion(connection));
+            for (; version < target; version++)
+            {
+                Execute(connection, Steps[version]);
+            }
+
+            Execute(connection, $"PRAGMA user_version = {target:D}");
+            Execute(connection, "COMMIT");
+        }
+        catch
+        {
+            Execute(connection, "ROLLBACK");
+            throw;
+        }
+    }
+
+    public static int UserVersion(SqliteConnection connection)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static int ThrowIfNewer(SqliteConnection connection, int version)
+    {
+        if (version > CurrentVersion)
+        {
+            throw new StoreException(
+                $"the database {connection.DataSource} has schema version {version:D}, newer than this RosCert knows "
+                + $"({CurrentVersion:D}); run a newer RosCert or restore a backup");
+        }
+
+        return version;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,210 @@
+using Microsoft.Data.Sqlite;
+using RosCert.Core.Errors;
+using RosCert.Core.Model;
+using RosCert.Core.Ports;
+using RosCert.Store.Records;
+
+namespace RosCert.Store.Sqlite;
+
+/// <summary>
+/// One connection with its prepared statements: the reader and writer a transaction hands to the
+/// command. Used by one thread at a time; <see cref="SqliteStore"/> pools them.
+/// </summary>
+internal sealed class StoreSession : IStoreWriter, IDisposable
+{
+    // SQLite extended result code SQLITE_CONSTRAINT_UNIQUE (sqlite.org/rescode.html#constraint_unique).
+    private const int ConstraintUnique = 2067;
+
+    private readonly CommandCache _commands;
+
+    private StoreSession(SqliteConnection connection)
+    {
+        Connection = connection;
+        _commands = new CommandCache(connection);
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public static StoreSession Open(string connectionString, int busyTimeoutMilliseconds)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Configure(connection, busyTimeoutMilliseconds);
+            return new StoreSession(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public void Begin(bool immediate) => _commands.Execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+
+    public void Commit() => _commands.Execute("COMMIT");
+
+    /// <summary>False once a rollback failed: the connection's transaction state is unknown, so it is not reused.</summary>
+    public bool IsReusable { get; private set; } = true;
+
+    /// <summary>Rolls back without masking the exception that caused it.</summary>
+    public void RollbackQuietly()
+    {
+        try
+        {
+            _commands.Execute("ROLLBACK");
+        }
+        catch (SqliteException)
+        {
+            // SQLite may already have rolled back (SQLITE_FULL, SQLITE_IOERR); the cause is rethrown by the caller.
+            IsReusable = false;
+        }
+    }
+
+    public void BumpChangeCounter() => _commands.Execute("UPDATE meta SET value = value + 1 WHERE key = 'change'");
+
+    public long ChangeCounter() => (long)_commands.Scalar("SELECT value FROM meta WHERE key = 'change'")!;
+
+    public IReadOnlyList<CertificateEntry> Certificates() => ReadCertificates(_commands.Bind(CertificateStatements.SelectAll));
+
+    public CertificateEntry? Certificate(ItemId id) =>
+        ReadCertificates(_commands.Bind(CertificateStatements.SelectById, ("$id", (long)id.Value))).SingleOrDefault();
+
+    public CertificateEntry? CertificateByName(string name) =>
+        ReadCertificates(_commands.Bind(CertificateStatements.SelectByName, ("$name", name))).SingleOrDefault();
+
+    public string? Setting(string menu, string property) =>
+        (string?)_commands.Scalar("SELECT value FROM settings WHERE menu = $menu AND property = $property", ("$menu", menu), ("$property", property));
+
+    public IReadOnlyList<ItemRecord> Items(string menu)
+    {
+        SqliteCommand command = _commands.Bind("SELECT id, name, props FROM items WHERE menu = $menu ORDER BY id", ("$menu", menu));
+        using SqliteDataReader reader = command.ExecuteReader();
+        var items = new List<ItemRecord>();
+        while (reader.Read())
+        {
+            string? name = reader.IsDBNull(1) ? null : reader.GetString(1);
+            items.Add(new ItemRecord(menu, ToItemId(reader.GetInt64(0)), name, ItemProperties.FromJson(reader.GetString(2))));
+        }
+
+        return items;
+    }
+
+    public ItemId AllocateId(string menu)
+    {
+        // One statement: the first id of a menu is 1, and the counter row keeps growing past deletes.
+        object? allocated = _commands.Scalar(
+            """
+            INSERT INTO counters (menu, next_id) VALUES ($menu, 2)
+            ON CONFLICT (menu) DO UPDATE SET next_id = next_id + 1
+            RETURNING next_id - 1
+            """,
+            ("$menu", menu));
+        return ToItemId((long)allocated!);
+    }
+
+    public void Insert(CertificateEntry entry) =>
+        MapUniqueName("certificate", () => _commands.Execute(CertificateStatements.Insert, CertificateStatements.Arguments(CertificateMapper.ToRow(entry))));
+
+    public void Update(CertificateEntry entry)
+    {
+        int changed = MapUniqueName("certificate", () => _commands.Execute(CertificateStatements.Update, CertificateStatements.Arguments(CertificateMapper.ToRow(entry))));
+        ThrowIfNone(changed);
+    }
+
+    public void DeleteCertificate(ItemId id) => ThrowIfNone(_commands.Execute(CertificateStatements.Delete, ("$id", (long)id.Value)));
+
+    public void SetSetting(string menu, string property, string? value)
+    {
+        if (value is null)
+        {
+            _commands.Execute("DELETE FROM settings WHERE menu = $menu AND property = $property", ("$menu", menu), ("$property", property));
+            return;
+        }
+
+        _commands.Execute(
+            """
+            INSERT INTO settings (menu, property, value) VALUES ($menu, $property, $value)
+            ON CONFLICT (menu, property) DO UPDATE SET value = excluded.value
+            """,
+            ("$menu", menu), ("$property", property), ("$value", value));
+    }
+
+    public void PutItem(ItemRecord item) =>
+        MapUniqueName("item", () => _commands.Execute(
+            """
+            INSERT INTO items (menu, id, name, props) VALUES ($menu, $id, $name, $props)
+            ON CONFLICT (menu, id) DO UPDATE SET name = excluded.name, props = excluded.props
+            """,
+            ("$menu", item.Menu), ("$id", (long)item.Id.Value), ("$name", item.Name), ("$props", ItemProperties.ToJson(item.Properties))));
+
+    public void DeleteItem(string menu, ItemId id) =>
+        ThrowIfNone(_commands.Execute("DELETE FROM items WHERE menu = $menu AND id = $id", ("$menu", menu), ("$id", (long)id.Value)));
+
+    public void Dispose()
+    {
+        _commands.Dispose();
+        Connection.Dispose();
+    }
+
+    /// <summary>
+    /// Per-connection settings. WAL lets readers run beside the one writer and, with
+    /// <c>synchronous=NORMAL</c>, loses no committed transaction when the process is killed (only a
+    /// power cut may drop the last commits; sqlite.org/pragma.html#pragma_synchronous). Foreign keys
+    /// are off by default for compatibility and must be enabled on every connection.
+    /// </summary>
+    private static void Configure(SqliteConnection connection, int busyTimeoutMilliseconds)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds:D}";
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        string? mode = command.ExecuteScalar() as string;
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StoreException($"the database {connection.DataSource} cannot use write-ahead logging (journal mode {mode})");
+        }
+
+        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON";
+        command.ExecuteNonQuery();
+    }
+
+    private static List<CertificateEntry> ReadCertificates(SqliteCommand command)
+    {
+        using SqliteDataReader reader = command.ExecuteReader();
+        var entries = new List<CertificateEntry>();
+        while (reader.Read())
+        {
+            entries.Add(CertificateMapper.FromRow(reader));
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// A duplicate name becomes the RouterOS error the domain already raises for it, so a race the
+    /// domain's own check missed surfaces as the same <see cref="RouterOsException"/>.
+    /// </summary>
+    private static int MapUniqueName(string what, Func<int> execute)
+    {
+        try
+        {
+            return execute();
+        }
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == ConstraintUnique)
+        {
+            throw Errors.NameExists(what);
+        }
+    }
+
+    private static void ThrowIfNone(int changed)
+    {
+        if (changed == 0)
+        {
+            throw Errors.NoSuchItem();
+        }
+    }
+
+    private static ItemId ToItemId(long value) => new(checked((uint)value));
+}
