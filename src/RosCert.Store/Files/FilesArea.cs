@@ -73,7 +73,7 @@ public sealed class FilesArea : IFilesArea
         string directory = Path.GetDirectoryName(path)!;
         if (!Directory.Exists(directory))
         {
-            UnixFiles.CreatePrivateDirectory(directory);
+            UnixFiles.CreatePrivateTree(directory);
         }
 
         UnixFiles.WriteAtomic(path, contents);

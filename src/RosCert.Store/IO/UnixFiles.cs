@@ -38,6 +38,28 @@ internal static class UnixFiles
         Directory.CreateDirectory(full, PrivateDirectory);
     }
 
+    /// <summary>Creates <paramref name="path"/> and every missing directory above it with mode 0700.</summary>
+    public static void CreatePrivateTree(string path)
+    {
+        if (!IsSupported)
+        {
+            throw NotSupported();
+        }
+
+        // Directory.CreateDirectory applies its mode to the last directory only, so walk down level by level.
+        var missing = new Stack<string>();
+        string? current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        for (; current is not null && !Directory.Exists(current); current = Path.GetDirectoryName(current))
+        {
+            missing.Push(current);
+        }
+
+        while (missing.TryPop(out string? directory))
+        {
+            Directory.CreateDirectory(directory, PrivateDirectory);
+        }
+    }
+
     public static UnixFileMode GetMode(string path)
     {
         if (!IsSupported)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace RosCert.Store.Sqlite;
@@ -27,9 +28,11 @@ internal sealed class CommandCache : IDisposable
             _commands.Add(sql, command);
         }
 
-        foreach ((string name, object? value) in arguments)
+        // Each SQL text has one call site, so its arguments always come in the order they were created in.
+        for (int i = 0; i < arguments.Length; i++)
         {
-            command.Parameters[name].Value = value ?? DBNull.Value;
+            Debug.Assert(command.Parameters[i].ParameterName == arguments[i].Name, "arguments in creation order");
+            command.Parameters[i].Value = arguments[i].Value ?? DBNull.Value;
         }
 
         return command;

@@ -83,6 +83,7 @@ public sealed class FilesAreaTests : IDisposable
         Assert.Equal([8L, 4L, 2L], files.Select(f => f.Size));
         Assert.Equal("replaced"u8.ToArray(), _area.Read("a/x.pem", allowAbsolute: false));
         Assert.Equal(UnixFiles.PrivateFile, UnixFiles.GetMode(Path.Combine(_area.Root, "a", "x.pem")));
+        Assert.Equal(UnixFiles.PrivateDirectory, UnixFiles.GetMode(Path.Combine(_area.Root, "a")));
         Assert.Equal(UnixFiles.PrivateDirectory, UnixFiles.GetMode(Path.Combine(_area.Root, "a", "z")));
         Assert.All(files, f => Assert.Equal(TimeSpan.Zero, f.LastModified.Offset));
     }
