@@ -38,7 +38,7 @@ public static class RouterOsCatalogue
         byte[] bytes = invocation.Environment.Files.Read(invocation.Text("file-name")!, invocation.Session.LocalFileAccess);
         if (!invocation.Flag("dry-run"))
         {
-            host.RunScript(System.Text.Encoding.UTF8.GetString(bytes));
+            host.RunScript(global::System.Text.Encoding.UTF8.GetString(bytes));
         }
 
         invocation.Session.Output.Line("Script file loaded and executed successfully");

@@ -21,7 +21,7 @@ public static class TablePrinter
         int[] widths = columns.Select((c, k) => Math.Max(c.ColumnTitle.Length, cells.Select(r => r[k].Length).DefaultIfEmpty(0).Max())).ToArray();
         string[] labels = result.Items.Select((_, i) => ListPrinter.Label(result, i)).ToArray();
         int labelWidth = Math.Max(1, labels.Select(l => l.Length).DefaultIfEmpty(1).Max());
-        string prefixPad = new(' ', legend.Width == 0 ? 1 : legend.Width + 2);
+        string prefixPad = new(' ', legend.Width + 2);
 
         if (legend.Line() is { } flags)
         {
@@ -32,7 +32,7 @@ public static class TablePrinter
         var lines = new List<string> { (result.Options.ShowIds ? "*" : "#").PadLeft(labelWidth) + prefixPad + Join(columns.Select(c => c.ColumnTitle).ToArray(), columns, widths, header: true) };
         for (int i = 0; i < cells.Length; i++)
         {
-            string flagBlock = legend.Width == 0 ? " " : " " + legend.Block(result.Items[i]) + " ";
+            string flagBlock = " " + legend.Block(result.Items[i]) + " ";
             lines.Add(labels[i].PadLeft(labelWidth) + flagBlock + Join(cells[i], columns, widths, header: false));
         }
 
