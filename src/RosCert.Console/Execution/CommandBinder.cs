@@ -58,15 +58,15 @@ internal sealed class CommandBinder(Catalogue catalogue, Evaluator evaluator)
                 continue;
             }
 
-            Menu? child = Match(at.Children, segment, c => c.Name, word);
-            if (child is not null)
+            bool last = i == segments.Count - 1;
+            object? target = Resolve(at, segment, last, word);
+            if (target is Menu child)
             {
                 at = child;
                 continue;
             }
 
-            CommandDef? definition = Match(at.Commands, segment, c => c.Name, word);
-            if (definition is not null && i == segments.Count - 1)
+            if (target is CommandDef definition)
             {
                 return (at, definition);
             }
@@ -75,6 +75,35 @@ internal sealed class CommandBinder(Catalogue catalogue, Evaluator evaluator)
         }
 
         return (at, null);
+    }
+
+    /// <summary>
+    /// A menu or (as the last segment) a command: exact names first, then the one menu or command
+    /// the segment is a prefix of (<c>pri</c> for <c>print</c>); several prefixes is a syntax error.
+    /// </summary>
+    private static object? Resolve(Menu at, string segment, bool last, Word word)
+    {
+        if (at.Child(segment) is { } exactMenu)
+        {
+            return exactMenu;
+        }
+
+        if (last && at.Command(segment) is { } exactCommand)
+        {
+            return exactCommand;
+        }
+
+        object[] prefixed =
+        [
+            .. at.Children.Where(c => c.Name.StartsWith(segment, StringComparison.Ordinal)),
+            .. last ? at.Commands.Where(c => c.Name.StartsWith(segment, StringComparison.Ordinal)) : [],
+        ];
+        return prefixed.Length switch
+        {
+            1 => prefixed[0],
+            0 => null,
+            _ => throw Errors.SyntaxError(word.Position.Line, word.Position.Column),
+        };
     }
 
     /// <summary>An exact name, else the one name the word is a prefix of; several is ambiguous.</summary>
