@@ -12,9 +12,9 @@ namespace RosCert.Commands.Standard;
 /// </summary>
 public static class ListCommands
 {
-    public static IEnumerable<CommandDef> Queries(IReadOnlyList<PropertyDef> properties, bool sensitive)
+    public static IEnumerable<CommandDef> Queries(IReadOnlyList<PropertyDef> properties, bool sensitive, params IEnumerable<ArgumentDef> printExtras)
     {
-        yield return PrintCommand.For(sensitive);
+        yield return PrintCommand.For(sensitive, printExtras);
         yield return Get(properties);
         yield return Find(properties);
         yield return Edit();

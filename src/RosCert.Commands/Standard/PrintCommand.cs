@@ -15,10 +15,11 @@ public static class PrintCommand
 {
     private static readonly string[] s_continuous = ["follow", "follow-only", "interval", "file", "append", "group-by", "on-event"];
 
-    public static CommandDef For(bool sensitiveMenu) => new("print", "print values of item properties", Rights.Read, CommandKind.Query, Arguments(sensitiveMenu))
-    {
-        Handler = Print,
-    };
+    public static CommandDef For(bool sensitiveMenu, params IEnumerable<ArgumentDef> extras) =>
+        new("print", "print values of item properties", Rights.Read, CommandKind.Query, [.. Arguments(sensitiveMenu), .. extras])
+        {
+            Handler = Print,
+        };
 
     public static IReadOnlyList<ArgumentDef> Arguments(bool sensitiveMenu)
     {

@@ -24,7 +24,9 @@ public static class CertificateMenu
             Items = CertificateView.All,
         };
         var backend = new TemplateBackend();
-        menu.Add(ListCommands.Queries(CertificateProperties.All, sensitive: true));
+        menu.Add(ListCommands.Queries(CertificateProperties.All, sensitive: true,
+            Flag("active", "only certificates in use: signed, neither expired nor revoked"),
+            Flag("inactive", "only templates, expired and revoked certificates")));
         menu.Add(ListCommands.Changes(CertificateProperties.All, backend));
         menu.Add(ExportCommand.For(_ => []));
         menu.Add(EngineCommands());

@@ -15,7 +15,14 @@ public static class CertificateView
     {
         IReadOnlyList<CertificateEntry> entries = invocation.Reader.Certificates();
         var names = entries.ToDictionary(e => e.Id, e => e.Name);
-        return entries.Select(e => Build(e, names, invocation.Now, invocation.Zone)).ToArray();
+        IEnumerable<ItemView> views = entries.Select(e => Build(e, names, invocation.Now, invocation.Zone));
+        if (invocation.Flag("active") || invocation.Flag("inactive"))
+        {
+            bool wantActive = invocation.Flag("active");
+            views = views.Where(v => IsActive(v) == wantActive);
+        }
+
+        return views.ToArray();
     }
 
     public static ItemView Build(CertificateEntry entry, IReadOnlyDictionary<ItemId, string> names, DateTimeOffset now, TimeZoneInfo zone)
@@ -63,6 +70,9 @@ public static class CertificateView
             .Flag('T', !entry.IsTemplate && entry.EffectiveTrusted)
             .Build(entry.Id);
     }
+
+    /// <summary><c>print active</c>: a signed certificate that is neither expired nor revoked.</summary>
+    private static bool IsActive(ItemView view) => view["fingerprint"] is not null && !view.HasFlag('E') && !view.HasFlag('R');
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

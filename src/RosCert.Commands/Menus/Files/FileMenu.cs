@@ -32,7 +32,11 @@ public static class FileMenu
             ItemNoun = "file",
             Items = List,
         };
-        menu.Add(ListCommands.Queries(properties, sensitive: false));
+        menu.Add(ListCommands.Queries(properties, sensitive: false,
+            new ArgumentDef("path", StringType.Instance, "only files below this folder"),
+            PrintCommand.Flag("recursive", "include sub-folders (the default)"),
+            PrintCommand.Flag("relative", "names relative to path"),
+            PrintCommand.Flag("show-hidden", "include hidden files")));
         menu.Add(new CommandDef("remove", "remove files", Rights.Write, CommandKind.Query,
             [new("numbers", ItemListType.Many, "files to remove") { Required = true, Position = 0 }])
         {
@@ -64,7 +68,13 @@ public static class FileMenu
 
     private static IReadOnlyList<ItemView> List(Invocation invocation)
     {
+        string? folder = invocation.Text("path")?.Trim('/');
         IReadOnlyList<FileEntry> files = invocation.Environment.Files.List();
+        if (!string.IsNullOrEmpty(folder))
+        {
+            files = files.Where(f => f.Name.StartsWith(folder + "/", StringComparison.Ordinal)).ToArray();
+        }
+
         var views = new ItemView[files.Count];
         for (int i = 0; i < files.Count; i++)
         {
