@@ -30,6 +30,12 @@ public class CanonicalFormTests
     [InlineData(":put \"a\\\nb\"", ":put \"ab\"")]
     [InlineData(":put \"\\07\"", ":put \"\\07\"")]
     [InlineData("print \\\n  detail", "print detail")]
+    [InlineData("(#x)", "(#x)")]
+    [InlineData(":put (where)", ":put (where)")]
+    [InlineData(":put {(abc);(#d)}", ":put {(abc);(#d)}")]
+    [InlineData(":put {;\"a\"}", ":put {\"a\"}")]
+    [InlineData(":set l ($l,$x)", ":set l ($l, $x)")]
+    [InlineData(":set l (a,b , c)", ":set l (a,b , c)")]
     public void Input_prints_in_canonical_form(string input, string canonical)
     {
         Assert.Equal(canonical, ParseAssert.RoundTrips(ParseAssert.Parses(input)));

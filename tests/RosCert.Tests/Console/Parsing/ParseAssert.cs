@@ -14,12 +14,13 @@ internal static class ParseAssert
     }
 
     /// <summary>parse(print(ast)) == ast, and the canonical text is a fixed point.</summary>
-    public static string RoundTrips(Script script)
+    public static string RoundTrips(Script script, string? source = null)
     {
         string canonical = script.ToString();
-        Script again = Parses(canonical);
-        Assert.Equal(script, again);
-        Assert.Equal(canonical, again.ToString());
+        ParseResult result = ScriptParser.Parse(canonical);
+        Assert.True(result.Succeeded, $"canonical `{canonical}` of `{source}` failed: {result.Error?.Message}");
+        Assert.True(script.Equals(result.Script), $"canonical `{canonical}` of `{source}` reads back as `{result.Script}`");
+        Assert.Equal(canonical, result.Script.ToString());
         return canonical;
     }
 

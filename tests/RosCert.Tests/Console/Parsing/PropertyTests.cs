@@ -73,7 +73,7 @@ public class PropertyTests
         ParseResult result = ScriptParser.Parse(text);
         if (result.Succeeded)
         {
-            ParseAssert.RoundTrips(result.Script);
+            ParseAssert.RoundTrips(result.Script, text);
         }
         else
         {
