@@ -88,7 +88,7 @@ public sealed record ArrayLiteral(SyntaxList<ArrayItem> Items, SourcePosition Po
                 builder.Append(';');
             }
 
-            Items[i].Print(builder);
+            Items[i].PrintAt(builder, isFirst: i == 0);
         }
 
         builder.Append('}');
@@ -98,14 +98,18 @@ public sealed record ArrayLiteral(SyntaxList<ArrayItem> Items, SourcePosition Po
 /// <summary>One array element; <see cref="Key"/> is null for a plain list element.</summary>
 public sealed record ArrayItem(string? Key, Expression Value, SourcePosition Position) : Node(Position, Value.Height + 1)
 {
-    public override void Print(StringBuilder builder)
+    public override void Print(StringBuilder builder) => PrintAt(builder, isFirst: false);
+
+    internal void PrintAt(StringBuilder builder, bool isFirst)
     {
         if (Key is not null)
         {
             SyntaxText.AppendKey(builder, Key);
             builder.Append('=');
+            SyntaxText.AppendValue(builder, Value);
+            return;
         }
 
-        SyntaxText.AppendValue(builder, Value);
+        SyntaxText.AppendValue(builder, Value, isFirst ? ValueSlot.FirstArrayItem : ValueSlot.ArrayItem);
     }
 }

@@ -25,6 +25,9 @@ public enum BinaryOperator
     Match,
     In,
     Concat,
+
+    /// <summary><c>$list, $item</c>: joins values into an array (RouterOS <c>:set a ($a, $x)</c>).</summary>
+    Join,
     Add,
     Subtract,
     Multiply,
@@ -36,7 +39,7 @@ public enum BinaryOperator
 /// <summary>
 /// The operator table, once, as data. Precedence (higher binds tighter), all binary operators
 /// left-associative: <c>||</c> 1, <c>&amp;&amp;</c> 2, comparisons (<c>= != &lt; &gt; &lt;= &gt;= ~ in</c>) 3,
-/// <c>.</c> 4, <c>+ -</c> 5, <c>* / %</c> 6, unary <c>! - not</c> 7, <c>-&gt;</c> 8. RouterOS documents no
+/// <c>. ,</c> 4, <c>+ -</c> 5, <c>* / %</c> 6, unary <c>! - not</c> 7, <c>-&gt;</c> 8. RouterOS documents no
 /// precedence table; this is the usual C order with <c>.</c> below arithmetic (so <c>"n" . $i + 1</c>
 /// concatenates the sum). Parentheses always work.
 /// </summary>
@@ -50,7 +53,7 @@ public static class Operators
     [
         ("||", 1), ("&&", 2),
         ("=", 3), ("!=", 3), ("<", 3), (">", 3), ("<=", 3), (">=", 3), ("~", 3), ("in", 3),
-        (".", 4), ("+", 5), ("-", 5), ("*", 6), ("/", 6), ("%", 6), ("->", 8),
+        (".", 4), (",", 4), ("+", 5), ("-", 5), ("*", 6), ("/", 6), ("%", 6), ("->", 8),
     ];
 
     /// <summary>Word spellings accepted besides the symbols (<c>and</c>, <c>or</c>, <c>in</c>).</summary>
@@ -124,12 +127,35 @@ public sealed record Binary(BinaryOperator Operator, Expression Left, Expression
 
             builder.Append(text);
         }
+        else if (Operator == BinaryOperator.Join)
+        {
+            // `0,2` is one word: a word on the left needs a blank before the comma.
+            builder.Append(EndsWithWord(Left) ? " , " : ", ");
+        }
         else
         {
             builder.Append(' ').Append(text).Append(' ');
         }
 
         SyntaxText.AppendGrouped(builder, Right, NeedsParentheses(Right, isRight: true));
+    }
+
+    private static bool EndsWithWord(Expression expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case Binary binary:
+                    expression = binary.Right;
+                    break;
+                case Unary unary:
+                    expression = unary.Operand;
+                    break;
+                default:
+                    return expression is Word;
+            }
+        }
     }
 
     /// <summary>

@@ -17,7 +17,10 @@ public abstract record Part : Node
 /// </summary>
 public sealed record PositionalPart(Expression Value, SourcePosition Position) : Part(Position, Value.Height + 1)
 {
-    public override void Print(StringBuilder builder) => SyntaxText.AppendValue(builder, Value);
+    public override void Print(StringBuilder builder) => PrintAt(builder, isFirst: false);
+
+    internal void PrintAt(StringBuilder builder, bool isFirst) =>
+        SyntaxText.AppendValue(builder, Value, isFirst ? ValueSlot.FirstPositional : ValueSlot.Positional);
 }
 
 /// <summary><c>name=value</c>; <c>name=</c> alone is the empty string (printed <c>name=""</c>).</summary>

@@ -45,7 +45,14 @@ public sealed record Command(SyntaxList<Part> Parts, SourcePosition Position) : 
                 builder.Append(' ');
             }
 
-            Parts[i].Print(builder);
+            if (Parts[i] is PositionalPart positional)
+            {
+                positional.PrintAt(builder, isFirst: i == 0);
+            }
+            else
+            {
+                Parts[i].Print(builder);
+            }
         }
     }
 }

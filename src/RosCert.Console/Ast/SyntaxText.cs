@@ -4,13 +4,40 @@ using RosCert.Console.Lexing;
 
 namespace RosCert.Console.Ast;
 
+/// <summary>Where a value is printed, for the few words that cannot stand bare everywhere.</summary>
+internal enum ValueSlot
+{
+    Named,
+    Positional,
+    FirstPositional,
+    ArrayItem,
+    FirstArrayItem,
+}
+
 /// <summary>Shared pieces of the canonical printer.</summary>
 internal static class SyntaxText
 {
     /// <summary>A value where a single token is expected (a command part, after <c>name=</c>, an
-    /// array item): operators need parentheses there.</summary>
-    public static void AppendValue(StringBuilder builder, Expression value) =>
-        AppendGrouped(builder, value, value is Unary or Binary);
+    /// array item): operators need parentheses there, and so does a word that came from parentheses
+    /// but would read differently bare (see <see cref="WordNeedsParentheses"/>).</summary>
+    public static void AppendValue(StringBuilder builder, Expression value, ValueSlot slot = ValueSlot.Named) =>
+        AppendGrouped(builder, value, value is Unary or Binary || (value is Word word && WordNeedsParentheses(word.Text, slot)));
+
+    /// <summary>
+    /// <c>(where)</c> bare would start a where clause; <c>(#x)</c> bare at a statement or array-item
+    /// start would be a comment; a first array item <c>(abc)</c> bare would turn <c>{abc}</c> into code.
+    /// </summary>
+    private static bool WordNeedsParentheses(string text, ValueSlot slot) => slot switch
+    {
+        ValueSlot.Positional => text == "where",
+        ValueSlot.FirstPositional => text == "where" || text.StartsWith('#'),
+        ValueSlot.ArrayItem => text.StartsWith('#'),
+        ValueSlot.FirstArrayItem => !StartsLikeNumber(text),
+        _ => false,
+    };
+
+    private static bool StartsLikeNumber(string text) =>
+        text.Length > 0 && (char.IsAsciiDigit(text[0]) || (text.Length > 1 && text[0] == '-' && char.IsAsciiDigit(text[1])));
 
     public static void AppendGrouped(StringBuilder builder, Expression expression, bool parenthesize)
     {

@@ -53,8 +53,9 @@ internal sealed partial class Parser
         while (offset < text.Length)
         {
             char c = text[offset];
-            if (CharClasses.IsBlank(c) || c == '\n')
+            if (CharClasses.IsBlank(c) || c is '\n' or ';')
             {
+                // Leading separators are skipped by both the array and the block parser.
                 offset++;
             }
             else if (c == '#')

@@ -74,6 +74,7 @@ internal sealed partial class Parser
         {
             '(' or '"' or '$' or '[' => true,
             '!' => _s.Peek(1) != '=',
+            '|' when _s.StartsWith("||") => false,
             _ => !CharClasses.IsWordStop(c, WordMode.Where) && _s.PeekWord(WordMode.Where) != "or",
         };
     }
