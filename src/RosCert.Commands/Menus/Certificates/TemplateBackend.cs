@@ -83,9 +83,16 @@ public sealed class TemplateBackend : IListBackend
             }
         }
 
-        foreach (ItemId id in doomed.OrderDescending())
+        // Children first: a template signed later may have a lower id than its CA.
+        var issuerOf = all.Where(e => doomed.Contains(e.Id)).ToDictionary(e => e.Id, e => e.IssuedBy);
+        while (doomed.Count > 0)
         {
-            invocation.Writer.DeleteCertificate(id);
+            ItemId[] leaves = doomed.Where(id => !doomed.Any(other => issuerOf[other] == id)).ToArray();
+            foreach (ItemId id in leaves.Length > 0 ? leaves : [.. doomed])
+            {
+                invocation.Writer.DeleteCertificate(id);
+                doomed.Remove(id);
+            }
         }
     }
 
