@@ -25,6 +25,9 @@ public sealed record CommandDef(string Name, string Help, Rights Rights, Command
 {
     public CommandHandler? Handler { get; init; }
 
+    /// <summary>Arguments may be given as <see cref="Values.RosUnset"/> to unset a property (<c>set</c>).</summary>
+    public bool AcceptsUnset { get; init; }
+
     /// <summary>Hardware-only commands (smart cards) answer <c>failure: not supported</c>.</summary>
     public bool HardwareOnly { get; init; }
 

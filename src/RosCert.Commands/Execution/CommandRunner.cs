@@ -41,7 +41,7 @@ public static class CommandRunner
         foreach ((string name, RosValue value) in rawArguments)
         {
             ArgumentDef definition = command.Argument(name) ?? throw Errors.Failure($"unknown parameter {name}");
-            bound[name] = definition.Type.Read(name, value);
+            bound[name] = value is RosUnset && command.AcceptsUnset ? value : definition.Type.Read(name, value);
         }
 
         string[] missing = command.Arguments.Where(a => a.Required && !bound.ContainsKey(a.Name)).Select(a => a.Name).ToArray();

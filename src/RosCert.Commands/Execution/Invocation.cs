@@ -58,9 +58,6 @@ public sealed class Invocation
     /// <summary>The menu's items as of this transaction (built once per invocation).</summary>
     public IReadOnlyList<ItemView> Items() => _items ??= Menu.Items?.Invoke(this) ?? [];
 
-    /// <summary>Forgets the cached items after the handler changed them.</summary>
-    public void ItemsChanged() => _items = null;
-
     /// <summary>The items an item-list argument names (<c>numbers</c> by default), in the order given.</summary>
     public IReadOnlyList<ItemView> Targets(string argument = "numbers") =>
         Arguments.TryGetValue(argument, out RosValue? value)

@@ -30,9 +30,10 @@ public static class ListCommands
         {
             Handler = inv => new ValueResult(RosValue.Of(backend.Add(inv))),
         };
-        yield return new CommandDef("set", "change item properties", rights, CommandKind.Change, [numbers, .. writable])
+        yield return new CommandDef("set", "change item properties (!name unsets one)", rights, CommandKind.Change, [numbers, .. writable])
         {
-            Handler = inv => ForEach(inv, target => backend.Set(inv, target)),
+            AcceptsUnset = true,
+            Handler = inv => ForEach(inv, target => SetAndUnset(inv, target, backend)),
         };
         yield return new CommandDef("reset", "reset item properties to their defaults", rights, CommandKind.Change, [numbers, .. writable])
         {
@@ -83,6 +84,17 @@ public static class ListCommands
             .Select(p => new ArgumentDef(p.Name, p.Type, p.Help) { Sensitive = p.Sensitive })
             .OrderBy(a => a.Name, StringComparer.Ordinal)
             .ToArray();
+
+    /// <summary><c>set x a=1 !b</c>: the assignments, then the unsets, in the command's one transaction.</summary>
+    private static void SetAndUnset(Invocation invocation, ItemView target, IListBackend backend)
+    {
+        backend.Set(invocation, target);
+        string[] cleared = invocation.Arguments.Where(a => a.Value is RosUnset).Select(a => a.Key).ToArray();
+        if (cleared.Length > 0)
+        {
+            backend.Unset(invocation, target, cleared);
+        }
+    }
 
     private static CommandResult ForEach(Invocation invocation, Action<ItemView> change)
     {

@@ -120,7 +120,7 @@ public sealed class RecordBackend(Menu menu) : IListBackend
     {
         foreach ((string name, RosValue value) in invocation.Arguments)
         {
-            if (menu.Property(name) is not null)
+            if (menu.Property(name) is not null && value is not RosUnset)
             {
                 properties[name] = Store(value);
             }

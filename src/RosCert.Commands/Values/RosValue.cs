@@ -28,6 +28,19 @@ public abstract record RosValue
     public static RosValue Of(ItemId id) => new RosId(id);
 }
 
+/// <summary>
+/// "Unset this property" (<c>set x !trusted</c> on the console): carried as an argument value so
+/// that setting and unsetting happen in one command and one transaction.
+/// </summary>
+public sealed record RosUnset : RosValue
+{
+    public static readonly RosUnset Instance = new();
+
+    public override string Text => "";
+
+    public override string TypeName => "nothing";
+}
+
 public sealed record RosNothing : RosValue
 {
     public override string Text => "";

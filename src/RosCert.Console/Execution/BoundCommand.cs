@@ -7,4 +7,4 @@ namespace RosCert.Console.Execution;
 /// A statement resolved against the catalogue: the menu it runs in, the command (null when the
 /// statement only changes the current menu) and its evaluated arguments.
 /// </summary>
-internal sealed record BoundCommand(Menu Menu, CommandDef? Command, IReadOnlyDictionary<string, RosValue> Arguments, IReadOnlyList<string> Unset);
+internal sealed record BoundCommand(Menu Menu, CommandDef? Command, IReadOnlyDictionary<string, RosValue> Arguments);

@@ -38,7 +38,7 @@ internal sealed class CommandBinder(Catalogue catalogue, Evaluator evaluator)
                 throw Errors.ExpectedEndOfCommand(position.Line, position.Column);
             }
 
-            return new BoundCommand(menu, null, new Dictionary<string, RosValue>(), []);
+            return new BoundCommand(menu, null, new Dictionary<string, RosValue>());
         }
 
         return BindArguments(menu, definition, command, index, scope);
@@ -128,7 +128,6 @@ internal sealed class CommandBinder(Catalogue catalogue, Evaluator evaluator)
     private BoundCommand BindArguments(Menu menu, CommandDef definition, Command command, int start, Scope scope)
     {
         var arguments = new Dictionary<string, RosValue>(StringComparer.Ordinal);
-        var unset = new List<string>();
         Queue<ArgumentDef> positional = new(definition.PositionalArguments);
         for (int i = start; i < command.Parts.Count; i++)
         {
@@ -140,8 +139,10 @@ internal sealed class CommandBinder(Catalogue catalogue, Evaluator evaluator)
                         ?? throw Errors.ExpectedEndOfCommand(named.Position.Line, named.Position.Column);
                     arguments[argument.Name] = evaluator.Evaluate(named.Value, scope);
                     break;
-                case NegatedName negated:
-                    unset.Add(negated.Name);
+                case NegatedName negated when definition.AcceptsUnset:
+                    ArgumentDef cleared = Match(definition.Arguments, negated.Name, a => a.Name, negated)
+                        ?? throw Errors.ExpectedEndOfCommand(negated.Position.Line, negated.Position.Column);
+                    arguments[cleared.Name] = RosUnset.Instance;
                     break;
                 case WhereClause where when definition.Argument("where") is not null:
                     arguments["where"] = new RosCondition(ToCondition(where.Condition, scope));
@@ -158,7 +159,7 @@ internal sealed class CommandBinder(Catalogue catalogue, Evaluator evaluator)
             }
         }
 
-        return new BoundCommand(menu, definition, arguments, unset);
+        return new BoundCommand(menu, definition, arguments);
     }
 
     /// <summary>A bare word naming a flag argument of the command (<c>detail</c>, <c>count-only</c>, <c>once</c>).</summary>

@@ -159,16 +159,6 @@ public sealed class ConsoleEngine : IScriptHost
         }
 
         CommandResult result = CommandRunner.Run(_session, bound.Menu, bound.Command, bound.Arguments);
-        if (bound.Unset.Count > 0 && bound.Command.Name == "set" && bound.Menu.Command("unset") is { } unset)
-        {
-            var arguments = new Dictionary<string, RosValue>(StringComparer.Ordinal)
-            {
-                ["numbers"] = bound.Arguments["numbers"],
-                ["value-name"] = RosValue.Of(string.Join(',', bound.Unset)),
-            };
-            CommandRunner.Run(_session, bound.Menu, unset, arguments);
-        }
-
         if (context.Print)
         {
             ResultWriter.Write(result, bound.Command, Output, Width);

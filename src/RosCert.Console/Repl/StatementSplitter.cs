@@ -25,6 +25,13 @@ public static class StatementSplitter
                 continue;
             }
 
+            if (!inString && depth <= 0 && c == '#' && AtLineStart(text, i))
+            {
+                int end = text.IndexOf('\n', i);
+                i = end < 0 ? text.Length : end;
+                continue;
+            }
+
             if (c == '"')
             {
                 inString = !inString;
@@ -40,6 +47,20 @@ public static class StatementSplitter
         }
 
         return !inString && depth <= 0;
+    }
+
+    /// <summary>A <c>#</c> that starts a statement is a comment: nothing in it opens a string or a block.</summary>
+    private static bool AtLineStart(string text, int index)
+    {
+        for (int k = index - 1; k >= 0 && text[k] != '\n'; k--)
+        {
+            if (!char.IsWhiteSpace(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Groups lines into complete statements (a trailing incomplete group is returned too, to fail with its error).</summary>

@@ -18,7 +18,7 @@ public sealed class FilesAreaTests : IDisposable
     {
         _area = new FilesArea(_temp.Combine("data", "files"));
         Directory.CreateDirectory(_temp.Combine("secret"));
-        File.WriteAllText(_temp.Combine("secret", "key.pem"), "-----BEGIN PRIVATE KEY-----");
+        File.WriteAllText(_temp.Combine("secret", "key.pem"), "outside the files area");
     }
 
     public void Dispose() => _temp.Dispose();
@@ -41,7 +41,7 @@ public sealed class FilesAreaTests : IDisposable
         Assert.Equal(Outside, Refusal(() => _area.Resolve(absolute, allowAbsolute: false)));
         Assert.Equal(Outside, Refusal(() => _area.Read(absolute, allowAbsolute: false)));
         Assert.Equal(absolute, _area.Resolve(absolute, allowAbsolute: true));
-        Assert.Equal("-----BEGIN PRIVATE KEY-----"u8.ToArray(), _area.Read(absolute, allowAbsolute: true));
+        Assert.Equal("outside the files area"u8.ToArray(), _area.Read(absolute, allowAbsolute: true));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public static class CertificateView
             .Add("name", entry.Name)
             .Add("trust-store", entry.TrustStore)
             .Add("digest-algorithm", entry.DigestAlgorithm.ToName());
-        if (entry.IsTemplate ? entry.Trusted is not null : true)
+        if (!entry.IsTemplate || entry.Trusted is not null)
         {
             view.Add("trusted", RosValue.Of(entry.EffectiveTrusted));
         }

@@ -32,7 +32,7 @@ public sealed class TemplateBackend : IListBackend
     public void Set(Invocation invocation, ItemView target)
     {
         CertificateEntry entry = Load(invocation, target);
-        IEnumerable<KeyValuePair<string, RosValue>> changes = invocation.Arguments.Where(a => a.Key != "numbers");
+        IEnumerable<KeyValuePair<string, RosValue>> changes = invocation.Arguments.Where(a => a.Key != "numbers" && a.Value is not RosUnset);
         CheckWritable(entry, changes.Select(c => c.Key));
         CertificateEntry changed = Apply(invocation, entry, changes);
         EnsureUniqueName(invocation, changed.Name, except: entry.Id);
