@@ -15,6 +15,8 @@ internal sealed class DeferredReader(IStore store) : IStoreReader
 
     public CertificateEntry? CertificateByName(string name) => store.Read(r => r.CertificateByName(name));
 
+    public bool SerialInUse(string akid, string serialNumber) => store.Read(r => r.SerialInUse(akid, serialNumber));
+
     public string? Setting(string menu, string property) => store.Read(r => r.Setting(menu, property));
 
     public IReadOnlyList<ItemRecord> Items(string menu) => store.Read(r => r.Items(menu));

@@ -26,6 +26,9 @@ public interface IStoreReader
 
     CertificateEntry? CertificateByName(string name);
 
+    /// <summary>Whether a certificate with this serial number was issued under this authority key id.</summary>
+    bool SerialInUse(string akid, string serialNumber);
+
     /// <summary>A property of a single-record menu (<c>/system/identity</c>, <c>/system/clock</c>, …); null when unset.</summary>
     string? Setting(string menu, string property);
 

@@ -74,7 +74,13 @@ internal static class Migrations
         CREATE INDEX certificates_issued_by ON certificates (issued_by) WHERE issued_by IS NOT NULL;
         """;
 
-    public static IReadOnlyList<string> Steps { get; } = [V1, V2];
+    // Serial numbers are unique per issuing key (RFC 5280 §4.1.2.2): signing checks (akid, serial)
+    // before it stores a certificate, so that lookup has an index.
+    private const string V3 = """
+        CREATE INDEX certificates_akid_serial ON certificates (akid, serial_number) WHERE serial_number IS NOT NULL;
+        """;
+
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3];
 
     public static int CurrentVersion => Steps.Count;
 

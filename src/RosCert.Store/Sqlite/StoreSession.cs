@@ -74,6 +74,9 @@ internal sealed class StoreSession : IStoreWriter, IDisposable
     public CertificateEntry? CertificateByName(string name) =>
         ReadCertificates(_commands.Bind(CertificateStatements.SelectByName, ("$name", name))).SingleOrDefault();
 
+    public bool SerialInUse(string akid, string serialNumber) =>
+        _commands.Scalar("SELECT 1 FROM certificates WHERE akid = $akid AND serial_number = $serial LIMIT 1", ("$akid", akid), ("$serial", serialNumber)) is not null;
+
     public string? Setting(string menu, string property) =>
         (string?)_commands.Scalar("SELECT value FROM settings WHERE menu = $menu AND property = $property", ("$menu", menu), ("$property", property));
 

@@ -34,6 +34,21 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void Serial_in_use_is_found_per_authority_key()
+    {
+        CertificateEntry signed = Entries.Signed(1, "server", issuedBy: null);
+        _store.Write(w =>
+        {
+            w.Insert(signed);
+            return 0;
+        });
+
+        Assert.True(_store.Read(r => r.SerialInUse(signed.Akid!, signed.SerialNumber!)));
+        Assert.False(_store.Read(r => r.SerialInUse("00" + signed.Akid![2..], signed.SerialNumber!)));
+        Assert.False(_store.Read(r => r.SerialInUse(signed.Akid!, "0000000000000001")));
+    }
+
+    [Fact]
     public void Template_and_signed_certificate_round_trip_every_field()
     {
         CertificateEntry ca = Entries.Template(1, "ca");
