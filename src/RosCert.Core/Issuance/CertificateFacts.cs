@@ -1,0 +1,212 @@
+using System.Formats.Asn1;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using RosCert.Core.Model;
+
+namespace RosCert.Core.Issuance;
+
+/// <summary>
+/// Reads back what RouterOS shows of a DER certificate: key size, key-usage keywords, SAN entries,
+/// subject fields, skid/akid, serial, validity and issuer. Malformed input throws CryptographicException.
+/// </summary>
+public static partial class CertificateFacts
+{
+    /// <summary>The printed facts of a certificate, as <see cref="CertificateIssuer.Issue"/> returns them.</summary>
+    public static IssuedCertificate Describe(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        Tbs tbs = ReadTbs(der);
+        return new IssuedCertificate(
+            der,
+            SerialNumberText(tbs.Serial),
+            Convert.ToHexStringLower(SHA256.HashData(der)),
+            SkidOf(certificate) ?? "",
+            AkidOf(certificate) ?? "",
+            tbs.NotBefore,
+            tbs.NotAfter,
+            DistinguishedNames.Format(certificate.IssuerName));
+    }
+
+    /// <summary>The key-size value of the certificate's public key: RSA bits or the named curve.</summary>
+    public static KeySize KeySizeOf(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        return KeySizeOf(certificate.PublicKey);
+    }
+
+    /// <summary>The key-usage keywords of the KeyUsage and ExtendedKeyUsage extensions (unknown purposes dropped).</summary>
+    public static KeyUsage KeyUsageOf(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        var usage = KeyUsage.None;
+        X509KeyUsageExtension? bits = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+        X509EnhancedKeyUsageExtension? purposes = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault();
+        HashSet<string> oids = purposes is null ? [] : [.. purposes.EnhancedKeyUsages.Cast<Oid>().Select(o => o.Value!)];
+        foreach (KeyUsageKeyword row in KeyUsages.Table)
+        {
+            bool present = row.Extension == KeyUsageExtension.KeyUsage
+                ? bits is not null && (bits.KeyUsages & IssuanceExtensions.FlagOfBit(row.Bit)) != 0
+                : oids.Contains(row.Oid!);
+            usage |= present ? row.Flag : KeyUsage.None;
+        }
+
+        return usage;
+    }
+
+    /// <summary>Whether BasicConstraints says cA=TRUE (RFC 5280 §4.2.1.9).</summary>
+    public static bool IsCertificateAuthority(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        return certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault()?.CertificateAuthority == true;
+    }
+
+    /// <summary>The DNS, IP and e-mail entries of the SubjectAltName extension, in encoded order; other kinds are skipped.</summary>
+    public static IReadOnlyList<SanEntry> SubjectAltNamesOf(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        X509Extension? extension = certificate.Extensions["2.5.29.17"];
+        return extension is null ? [] : ReadGeneralNames(extension.RawData);
+    }
+
+    /// <summary>The subject's C, ST, L, O, OU and CN (the first of each; missing ones empty).</summary>
+    public static SubjectFields SubjectOf(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        X500DistinguishedName name = certificate.SubjectName;
+        string Part(string oid) => DistinguishedNames.FirstValue(name, oid) ?? "";
+        return new SubjectFields(Part("2.5.4.3"), Part("2.5.4.6"), Part("2.5.4.8"), Part("2.5.4.7"), Part("2.5.4.10"), Part("2.5.4.11"));
+    }
+
+    /// <summary>The SubjectKeyIdentifier as upper-case hex, or null without the extension.</summary>
+    public static string? SkidOf(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        return SkidOf(certificate);
+    }
+
+    /// <summary>The keyIdentifier of the AuthorityKeyIdentifier as upper-case hex, or null without one.</summary>
+    public static string? AkidOf(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        return AkidOf(certificate);
+    }
+
+    /// <summary>The issuer DN as RouterOS prints it.</summary>
+    public static string IssuerOf(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        return DistinguishedNames.Format(certificate.IssuerName);
+    }
+
+    /// <summary>The CRL distribution point URIs (RFC 5280 §4.2.1.13), in encoded order.</summary>
+    public static IReadOnlyList<string> CrlDistributionPointsOf(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        X509Extension? extension = certificate.Extensions["2.5.29.31"];
+        return extension is null ? [] : ReadDistributionPointUris(extension.RawData);
+    }
+
+    internal static X509Certificate2 Load(byte[] der)
+    {
+        ArgumentNullException.ThrowIfNull(der);
+        return X509CertificateLoader.LoadCertificate(der);
+    }
+
+    internal static KeySize KeySizeOf(PublicKey key)
+    {
+        using AsymmetricAlgorithm loaded = KeyMaterial.LoadPublicKey(key);
+        if (loaded is RSA rsa)
+        {
+            return KeySize.ForRsaBits(rsa.KeySize);
+        }
+
+        string? curve = ((ECDsa)loaded).ExportParameters(false).Curve.Oid?.Value;
+        return KeySize.Selectable.FirstOrDefault(s => s.CurveOid is not null && s.CurveOid == curve)
+            ?? throw new CryptographicException($"EC curve {curve ?? "(explicit parameters)"} is not supported");
+    }
+
+    /// <summary>The SKI extension's value, or null when the certificate has none.</summary>
+    internal static string? SkidOf(X509Certificate2 certificate) =>
+        certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifier?.ToUpperInvariant();
+
+    internal static string? AkidOf(X509Certificate2 certificate)
+    {
+        ReadOnlyMemory<byte>? id = certificate.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier;
+        return id is { } value ? Convert.ToHexString(value.Span) : null;
+    }
+
+    /// <summary>Upper-case hex of the serial's value bytes: a 0x00 that only keeps the INTEGER positive is not printed.</summary>
+    internal static string SerialNumberText(ReadOnlySpan<byte> serial) =>
+        Convert.ToHexString(serial.Length > 1 && serial[0] == 0 ? serial[1..] : serial);
+
+    private static List<SanEntry> ReadGeneralNames(byte[] extensionValue)
+    {
+        var entries = new List<SanEntry>();
+        Try(() =>
+        {
+            AsnReader names = new AsnReader(extensionValue, AsnEncodingRules.DER).ReadSequence();
+            while (names.HasData)
+            {
+                Asn1Tag tag = names.PeekTag();
+                SanEntry? entry = tag.TagClass != TagClass.ContextSpecific ? null : tag.TagValue switch
+                {
+                    1 => new SanEntry(SanKind.Email, names.ReadCharacterString(UniversalTagNumber.IA5String, tag)),
+                    2 => new SanEntry(SanKind.Dns, names.ReadCharacterString(UniversalTagNumber.IA5String, tag)),
+                    7 => new SanEntry(SanKind.Ip, new IPAddress(names.ReadOctetString(tag)).ToString()),
+                    _ => null,
+                };
+                if (entry is null)
+                {
+                    _ = names.ReadEncodedValue();
+                    continue;
+                }
+
+                entries.Add(entry);
+            }
+        });
+        return entries;
+    }
+
+    // CRLDistributionPoints ::= SEQUENCE OF DistributionPoint
+    // DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName OPTIONAL, reasons [1], cRLIssuer [2] }
+    // DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] }
+    private static List<string> ReadDistributionPointUris(byte[] extensionValue)
+    {
+        var uris = new List<string>();
+        Try(() =>
+        {
+            AsnReader points = new AsnReader(extensionValue, AsnEncodingRules.DER).ReadSequence();
+            while (points.HasData)
+            {
+                AsnReader point = points.ReadSequence();
+                var name = new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true);
+                if (!point.HasData || point.PeekTag() != name)
+                {
+                    continue;
+                }
+
+                AsnReader choice = point.ReadSequence(name);
+                if (!choice.HasData || choice.PeekTag() != name)
+                {
+                    continue;
+                }
+
+                AsnReader fullName = choice.ReadSequence(name);
+                var uri = new Asn1Tag(TagClass.ContextSpecific, 6);
+                while (fullName.HasData)
+                {
+                    if (fullName.PeekTag() == uri)
+                    {
+                        uris.Add(fullName.ReadCharacterString(UniversalTagNumber.IA5String, uri));
+                    }
+                    else
+                    {
+                        _ = fullName.ReadEncodedValue();
+                    }
+                }
+            }
+        });
+        return uris;
+    }
+}
