@@ -1,5 +1,6 @@
 using RosCert.Commands.Execution;
 using RosCert.Commands.Menus;
+using RosCert.Core.Issuance;
 using RosCert.Core.Model;
 using RosCert.Core.Ports;
 using RosCert.Store;
@@ -32,6 +33,8 @@ internal sealed class Composition : IDisposable
             Keys = new LazyKeyProtector(() => new AesGcmKeyProtector(MasterKey.LoadOrCreate(MasterKey.ResolvePath()))),
             Clock = TimeProvider.System,
             Catalogue = RouterOsCatalogue.Build(),
+            KeySource = new RandomKeySource(),
+            Serials = new RandomSerialSource(),
         };
         return new Composition(store, environment);
     }

@@ -28,10 +28,38 @@ public static class CommandRunner
         Core.Ports.IStore store = session.Environment.Store;
         return command.Kind switch
         {
-            CommandKind.Query => store.Read(r => handler(new Invocation(session, menu, command, arguments, r, null))),
-            CommandKind.Change => store.Write(w => handler(new Invocation(session, menu, command, arguments, w, w))),
-            _ => handler(new Invocation(session, menu, command, arguments, new DeferredReader(store), null)),
+            CommandKind.Query => store.Read(r => Checked(handler, new Invocation(session, menu, command, arguments, r, null))),
+            CommandKind.Change => store.Write(w => Checked(handler, new Invocation(session, menu, command, arguments, w, w))),
+            _ => Checked(handler, new Invocation(session, menu, command, arguments, new DeferredReader(store), null)),
         };
+    }
+
+    private static CommandResult Checked(CommandHandler handler, Invocation invocation)
+    {
+        CheckReferences(invocation);
+        return handler(invocation);
+    }
+
+    /// <summary>
+    /// An argument naming an item of some menu (<c>ca=</c>, <c>template=</c>, <c>ca-cert=</c>) must name
+    /// one that exists, else <c>input does not match any value of ca</c> (reference §2.5, §2.21).
+    /// </summary>
+    private static void CheckReferences(Invocation invocation)
+    {
+        foreach ((string name, RosValue value) in invocation.Arguments)
+        {
+            if (invocation.Command.Argument(name)?.Type is not ItemReferenceType reference || reference.Specials.Contains(value.Text))
+            {
+                continue;
+            }
+
+            Menu target = invocation.Environment.Catalogue.Find(reference.MenuPath) ?? invocation.Menu;
+            var lookup = new Invocation(invocation.Session, target, invocation.Command, invocation.Arguments, invocation.Reader, null);
+            if (!lookup.Items().Any(i => i.Name == value.Text))
+            {
+                throw Errors.InputDoesNotMatch(name);
+            }
+        }
     }
 
     /// <summary>Checks each value against its declared type and that every required argument is there.</summary>

@@ -19,6 +19,12 @@ public sealed class CommandEnvironment
     public TimeZoneInfo HostZone { get; init; } = TimeZoneInfo.Local;
 
     public required Catalogue.Catalogue Catalogue { get; init; }
+
+    /// <summary>Makes new private keys (PKCS#8); tests inject fixed keys.</summary>
+    public required Core.Issuance.IKeySource KeySource { get; init; }
+
+    /// <summary>Serial numbers of issued certificates; tests inject a counter.</summary>
+    public required Core.Issuance.ISerialSource Serials { get; init; }
 }
 
 /// <summary>Where a command came from: decides file-name rules and messages.</summary>

@@ -1,7 +1,7 @@
 using RosCert.Commands.Catalogue;
 using RosCert.Commands.Menus.Certificates;
 using RosCert.Commands.Menus.Files;
-using RosCert.Commands.Menus.System;
+using RosCert.Commands.Menus.RouterSystem;
 using RosCert.Commands.Values;
 
 namespace RosCert.Commands.Menus;

@@ -23,6 +23,7 @@ public sealed class ConsoleEngine : IScriptHost
     private readonly ScriptCommands _scriptCommands;
     private readonly Scope _topScope = new(null);
     private int _substitutionDepth;
+    private bool _progressShown;
 
     public ConsoleEngine(Session session, TextWriter output, TextWriter error, int width = 80)
     {
@@ -49,6 +50,18 @@ public sealed class ConsoleEngine : IScriptHost
     public Menu CurrentMenu { get; private set; }
 
     public Session Session => _session;
+
+    /// <summary>Set by the interactive console: progress lines are rewritten in place on the terminal.</summary>
+    public bool ProgressInPlace { get; set; }
+
+    private void ClearProgress()
+    {
+        if (_progressShown)
+        {
+            Output.Write("\r\u001b[K");
+            _progressShown = false;
+        }
+    }
 
     /// <summary>The RouterOS prompt: <c>[admin@RosCert] /certificate&gt; </c>.</summary>
     public string Prompt()
@@ -159,6 +172,7 @@ public sealed class ConsoleEngine : IScriptHost
         }
 
         CommandResult result = CommandRunner.Run(_session, bound.Menu, bound.Command, bound.Arguments);
+        ClearProgress();
         if (context.Print)
         {
             ResultWriter.Write(result, bound.Command, Output, Width);
@@ -176,10 +190,26 @@ public sealed class ConsoleEngine : IScriptHost
         public bool Print { get; } = print;
     }
 
+    /// <summary>
+    /// Progress of a running command: on a terminal one line rewritten in place (reference §4.9);
+    /// in scripts and one-shot runs nothing, since the command's final record says <c>progress: done</c>.
+    /// </summary>
     private sealed class WriterOutput(ConsoleEngine engine) : ICommandOutput
     {
-        public void Line(string text) => engine.Output.WriteLine(text);
+        public void Line(string text)
+        {
+            engine.ClearProgress();
+            engine.Output.WriteLine(text);
+        }
 
-        public void Progress(string text) => engine.Output.WriteLine("  progress: " + text);
+        public void Progress(string text)
+        {
+            if (engine.ProgressInPlace)
+            {
+                engine.Output.Write("\r\u001b[K  progress: " + text);
+                engine.Output.Flush();
+                engine._progressShown = true;
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ public sealed class InteractiveConsole(ConsoleEngine engine)
 
     public int Run()
     {
+        engine.ProgressInPlace = true;
         var pending = new StringBuilder();
         while (true)
         {

@@ -36,6 +36,8 @@ internal sealed class TestConsole : IDisposable
             Clock = Clock,
             HostZone = TimeZoneInfo.Utc,
             Catalogue = RouterOsCatalogue.Build(),
+            KeySource = new FixedKeySource(),
+            Serials = new CountingSerialSource(),
         };
         DataPath = data;
         Engine = new ConsoleEngine(new Session(Environment, "admin", Rights.Full, Face.Console), _output, _output, 80);

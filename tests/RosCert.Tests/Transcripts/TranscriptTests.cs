@@ -29,11 +29,25 @@ public sealed class TranscriptTests
         string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "cases", caseFile)).Replace("\r\n", "\n");
         string[] lines = (text.EndsWith('\n') ? text[..^1] : text).Split('\n');
         using var console = new TestConsole();
+        var recorded = new System.Text.StringBuilder();
+        var failures = new List<string>();
         foreach ((string statement, string expected, int line) in Steps(lines))
         {
             string actual = console.Run(statement);
-            Assert.True(expected == actual, $"{caseFile}:{line}: `{statement}`\n--- expected\n{expected}--- actual\n{actual}---");
+            recorded.Append("> ").Append(statement.Replace("\n", "\n>> ", StringComparison.Ordinal)).Append('\n').Append(actual).Append('\n');
+            if (expected != actual)
+            {
+                failures.Add($"{caseFile}:{line}: `{statement}`\n--- expected\n{expected}--- actual\n{actual}---");
+            }
         }
+
+        if (failures.Count > 0 && Environment.GetEnvironmentVariable("ROSCERT_RECORD_TRANSCRIPTS") == "1")
+        {
+            // For a human to review and copy over the case file; never used to pass a test.
+            File.WriteAllText(Path.Combine(Path.GetTempPath(), caseFile + ".actual"), recorded.ToString());
+        }
+
+        Assert.True(failures.Count == 0, failures.FirstOrDefault());
     }
 
     /// <summary>

@@ -49,7 +49,10 @@ public static class CertificateMenu
             new("ca-crl-host", BareTextType.Instance, "hosts of the CRL distribution point put into certificates this CA issues"),
             new("ca-on-smart-card", BoolType.Instance, "keep the CA key on a smart card") { HardwareOnly = true },
             .. MonitorArguments(),
-        ]);
+        ])
+        {
+            Handler = SignCommand.Run,
+        };
         yield return new CommandDef("create-certificate-request", "write a PKCS#10 request and its encrypted key into files", Rights.Write, CommandKind.Unbound,
         [
             new("template", certificate, "template the request is made from") { Required = true },
@@ -75,13 +78,16 @@ public static class CertificateMenu
             new("no-key-export", BoolType.Instance, "never export the imported keys"),
             Flag("as-value", "return the counters as values"),
         ]);
-        yield return new CommandDef("export-certificate", "write a certificate (and with a passphrase its key) into files", Rights.Read, CommandKind.Unbound,
+        yield return new CommandDef("export-certificate", "write a certificate (and with a passphrase its key) into files", Rights.Read, CommandKind.Query,
         [
             new("numbers", ItemListType.One, "certificate to export") { Required = true, Position = 0 },
             new("type", new EnumType("pem", "pkcs12"), "pem or pkcs12"),
             new("export-passphrase", StringType.Instance, "passphrase that encrypts the exported key; none: no key") { Sensitive = true },
             new("file-name", StringType.Instance, "base name of the files (extension appended)"),
-        ]);
+        ])
+        {
+            Handler = ExportCertificateCommand.Run,
+        };
         yield return new CommandDef("issued-revoke", "revoke certificates issued by a local CA", Rights.Write, CommandKind.Change,
             [new("numbers", ItemListType.Many, "certificates to revoke") { Required = true, Position = 0 }]);
         yield return new CommandDef("add-scep", "enrol a template with a SCEP server", Rights.Write, CommandKind.Unbound,

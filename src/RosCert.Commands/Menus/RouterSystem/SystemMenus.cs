@@ -6,7 +6,7 @@ using RosCert.Commands.Values;
 using RosCert.Core.Errors;
 using static RosCert.Commands.Catalogue.PropertyAccess;
 
-namespace RosCert.Commands.Menus.System;
+namespace RosCert.Commands.Menus.RouterSystem;
 
 /// <summary>
 /// <c>/system identity</c> (the name in the prompt, default <c>RosCert</c>) and <c>/system clock</c>

@@ -1,0 +1,122 @@
+using RosCert.Commands.Execution;
+using RosCert.Commands.Items;
+using RosCert.Commands.Values;
+using RosCert.Core.Errors;
+using RosCert.Core.Issuance;
+using RosCert.Core.Model;
+using RosCert.Core.Ports;
+
+namespace RosCert.Commands.Menus.Certificates;
+
+/// <summary>
+/// <c>sign &lt;template&gt; [ca=] [name=] [ca-crl-host=]</c> (reference §2.5, §8): generates the key
+/// outside any transaction (RSA-4096 and larger take seconds), then issues and stores the
+/// certificate in one write transaction that first checks the template is still as it was, so a
+/// signing that is interrupted or raced leaves nothing half made. The template becomes the
+/// certificate in place (same <c>.id</c>).
+/// </summary>
+public static class SignCommand
+{
+    private const int SerialAttempts = 8;
+
+    public static CommandResult Run(Invocation invocation)
+    {
+        SigningPlan plan = invocation.Environment.Store.Read(reader => SigningPlan.Prepare(invocation, reader));
+        invocation.Session.Output.Progress("generating key");
+        byte[] privateKey = invocation.Environment.KeySource.Generate(plan.Template.KeySize);
+        invocation.Session.Output.Progress("signing");
+        CertificateEntry signed = invocation.Environment.Store.Write(writer => Store(invocation, writer, plan, privateKey));
+        Warn(invocation, plan, signed);
+        return new RecordResult([new("progress", RosValue.Of("done"))]);
+    }
+
+    private static CertificateEntry Store(Invocation invocation, IStoreWriter writer, SigningPlan plan, byte[] privateKey)
+    {
+        CertificateEntry template = writer.Certificate(plan.Template.Id) ?? throw Errors.NoSuchItem();
+        if (template != plan.Template)
+        {
+            throw Errors.Failure("template changed while its key was generated, sign it again");
+        }
+
+        string name = invocation.Text("name") ?? template.Name;
+        if (name != template.Name && writer.CertificateByName(name) is not null)
+        {
+            throw Errors.NameExists("certificate");
+        }
+
+        IssuedCertificate issued = Issue(invocation, writer, plan, privateKey);
+        CertificateEntry signed = template with
+        {
+            Name = name,
+            Der = issued.Der,
+            PrivateKey = invocation.Environment.Keys.Seal(privateKey),
+            SerialNumber = issued.SerialNumber,
+            Fingerprint = issued.Fingerprint,
+            Skid = issued.Skid,
+            Akid = issued.Akid,
+            InvalidBefore = issued.InvalidBefore,
+            InvalidAfter = issued.InvalidAfter,
+            Issuer = issued.Issuer,
+            IssuedBy = plan.Authority?.Id,
+            CaCrlHost = invocation.Text("ca-crl-host") is { Length: > 0 } hosts ? hosts : null,
+        };
+        writer.Update(signed);
+        return signed;
+    }
+
+    /// <summary>Issues with a fresh serial until it is unused under the issuing key (RFC 5280 §4.1.2.2).</summary>
+    private static IssuedCertificate Issue(Invocation invocation, IStoreReader reader, SigningPlan plan, byte[] privateKey)
+    {
+        var issuer = new CertificateIssuer(invocation.Environment.Clock, invocation.Environment.Serials);
+        IssuanceRequest request = plan.Request(KeyMaterial.SubjectPublicKeyInfo(privateKey));
+        SigningAuthority? authority = plan.Authority is { } ca ? SigningAuthorityOf(invocation, ca) : null;
+        for (int attempt = 0; attempt < SerialAttempts; attempt++)
+        {
+            IssuedCertificate issued = IssueOrFail(issuer, request, privateKey, authority);
+            if (!reader.SerialInUse(issued.Akid, issued.SerialNumber))
+            {
+                return issued;
+            }
+        }
+
+        throw Errors.Failure("no unused serial number found");
+    }
+
+    private static IssuedCertificate IssueOrFail(CertificateIssuer issuer, IssuanceRequest request, byte[] privateKey, SigningAuthority? authority)
+    {
+        try
+        {
+            return issuer.Issue(request, authority is null ? privateKey : null, authority);
+        }
+        catch (System.Security.Cryptography.CryptographicException error)
+        {
+            throw Errors.Failure(error.Message);
+        }
+    }
+
+    private static SigningAuthority SigningAuthorityOf(Invocation invocation, CertificateEntry ca)
+    {
+        byte[] key = invocation.Environment.Keys.Unseal(ca.PrivateKey!);
+        string[] hosts = (ca.CaCrlHost ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new SigningAuthority(ca.Der!, key, hosts);
+    }
+
+    /// <summary>
+    /// RouterOS's default key usage makes every certificate a CA; scripts rely on that default, so it
+    /// stays, but a server or client certificate that is also a CA gets a warning, as does a leaf
+    /// that outlives its CA.
+    /// </summary>
+    private static void Warn(Invocation invocation, SigningPlan plan, CertificateEntry signed)
+    {
+        const KeyUsage tls = KeyUsage.TlsServer | KeyUsage.TlsClient;
+        if ((signed.KeyUsage & KeyUsage.KeyCertSign) != 0 && (signed.KeyUsage & tls) != 0)
+        {
+            invocation.Session.Output.Line("warning: key-usage has key-cert-sign, so this tls certificate is also a CA; browsers refuse CA certificates as server certificates");
+        }
+
+        if (plan.Authority?.InvalidAfter is { } caEnd && signed.InvalidAfter > caEnd)
+        {
+            invocation.Session.Output.Line($"warning: certificate is valid after its CA expires ({SystemSettings.FormatDate(caEnd, invocation.Zone)})");
+        }
+    }
+}
