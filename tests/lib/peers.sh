@@ -1,13 +1,18 @@
 # shellcheck shell=bash
-# need_peers BINARY:PACKAGE...
+# need_peers BINARY:PACKAGE...  (BINARY may be an absolute path, for packages
+# that ship a library or plugin rather than a program)
 # Installs the Debian packages whose binaries are missing (apt-get update only
 # when something must be installed). As non-root it prints what to install.
 # Under CI=true a binary still missing is an error (return 1): CI must not
 # quietly skip the tests that need it.
+have() { # have BINARY-or-/absolute/path
+  if [[ $1 == /* ]]; then [[ -e $1 ]]; else command -v "$1" >/dev/null; fi
+}
+
 need_peers() {
   local spec missing=() still=()
   for spec in "$@"; do
-    command -v "${spec%%:*}" >/dev/null || missing+=("${spec#*:}")
+    have "${spec%%:*}" || missing+=("${spec#*:}")
   done
   ((${#missing[@]})) || return 0
 
@@ -21,7 +26,7 @@ need_peers() {
   fi
 
   for spec in "$@"; do
-    command -v "${spec%%:*}" >/dev/null || still+=("${spec%%:*}")
+    have "${spec%%:*}" || still+=("${spec%%:*}")
   done
   ((${#still[@]})) || return 0
   if [[ ${CI:-} == true ]]; then
