@@ -116,7 +116,8 @@ internal static class IssuanceExtensions
     // CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint
     // DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName OPTIONAL, ... }
     // DistributionPointName ::= CHOICE { fullName [0] GeneralNames, ... }; uniformResourceIdentifier [6] IA5String
-    // (.NET's BuildCrlDistributionPointExtension writes one DistributionPoint per URI; RouterOS-style is one in all.)
+    // One DistributionPoint whose fullName lists every host's URI; .NET's BuildCrlDistributionPointExtension
+    // would write one DistributionPoint per URI instead.
     private static byte[] EncodeDistributionPoint(IEnumerable<string> uris)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
