@@ -32,22 +32,19 @@ public static class DistinguishedNames
     public static X500DistinguishedName Build(SubjectFields subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var builder = new X500DistinguishedNameBuilder();
-        if (subject.Country.Length > 0)
+        if (subject.Country.Length > 0 && (subject.Country.Length != 2 || !subject.Country.All(char.IsAsciiLetter)))
         {
-            if (subject.Country.Length != 2 || !subject.Country.All(char.IsAsciiLetter))
-            {
-                throw new ArgumentException($"country {subject.Country} is not a two-letter country code");
-            }
-
-            builder.AddCountryOrRegion(subject.Country);
+            throw new ArgumentException($"country {subject.Country} is not a two-letter country code");
         }
 
-        AddIfSet(subject.State, builder.AddStateOrProvinceName);
-        AddIfSet(subject.Locality, builder.AddLocalityName);
-        AddIfSet(subject.Organization, builder.AddOrganizationName);
-        AddIfSet(subject.Unit, builder.AddOrganizationalUnitName);
+        // X500DistinguishedNameBuilder encodes the RDNs in the reverse order of the Add calls.
+        var builder = new X500DistinguishedNameBuilder();
         AddIfSet(subject.CommonName, builder.AddCommonName);
+        AddIfSet(subject.Unit, builder.AddOrganizationalUnitName);
+        AddIfSet(subject.Organization, builder.AddOrganizationName);
+        AddIfSet(subject.Locality, builder.AddLocalityName);
+        AddIfSet(subject.State, builder.AddStateOrProvinceName);
+        AddIfSet(subject.Country, c => builder.AddCountryOrRegion(c));
         return builder.Build();
     }
 

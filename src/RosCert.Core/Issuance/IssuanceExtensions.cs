@@ -11,6 +11,7 @@ namespace RosCert.Core.Issuance;
 internal static class IssuanceExtensions
 {
     private const string SubjectAltNameOid = "2.5.29.17";
+    private const string CrlDistributionPointsOid = "2.5.29.31";
 
     public static IEnumerable<X509Extension> For(IssuanceRequest request, byte[] subjectKeyId, byte[] issuerKeyId, IReadOnlyList<string> crlHosts)
     {
@@ -48,8 +49,7 @@ internal static class IssuanceExtensions
         if (crlHosts.Count > 0)
         {
             string name = Convert.ToHexString(issuerKeyId);
-            yield return CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(
-                crlHosts.Select(host => $"http://{UriHost(host)}/crl/{name}.crl"), critical: false);
+            yield return new X509Extension(CrlDistributionPointsOid, EncodeDistributionPoint(crlHosts.Select(host => $"http://{UriHost(host)}/crl/{name}.crl")), critical: false);
         }
     }
 
@@ -107,6 +107,28 @@ internal static class IssuanceExtensions
                         writer.WriteOctetString(ParseAddress(entry.Value).GetAddressBytes(), new Asn1Tag(TagClass.ContextSpecific, 7));
                         break;
                 }
+            }
+        }
+
+        return writer.Encode();
+    }
+
+    // CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint
+    // DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName OPTIONAL, ... }
+    // DistributionPointName ::= CHOICE { fullName [0] GeneralNames, ... }; uniformResourceIdentifier [6] IA5String
+    // One DistributionPoint whose fullName lists every host's URI; .NET's BuildCrlDistributionPointExtension
+    // would write one DistributionPoint per URI instead.
+    private static byte[] EncodeDistributionPoint(IEnumerable<string> uris)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        using (writer.PushSequence())
+        using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
+        using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
+        {
+            foreach (string uri in uris)
+            {
+                writer.WriteCharacterString(UniversalTagNumber.IA5String, uri, new Asn1Tag(TagClass.ContextSpecific, 6));
             }
         }
 

@@ -68,7 +68,7 @@ public static class KeyMaterial
                 throw new CryptographicException("the public key has trailing data after its SubjectPublicKeyInfo");
             }
         }
-        catch (AsnContentException e)
+        catch (Exception e) when (e is AsnContentException or CryptographicException)
         {
             throw new CryptographicException("the public key is not a valid SubjectPublicKeyInfo", e);
         }
