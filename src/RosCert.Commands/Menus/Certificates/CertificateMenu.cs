@@ -59,15 +59,22 @@ public static class CertificateMenu
             new("key-passphrase", StringType.Instance, "passphrase that encrypts the key file") { Sensitive = true },
             new("challenge-passphrase", StringType.Instance, "challengePassword attribute of the request") { Sensitive = true },
             .. MonitorArguments(),
-        ]);
+        ])
+        {
+            Handler = CreateRequestCommand.Run,
+        };
         yield return new CommandDef("sign-certificate-request", "issue a certificate for a PKCS#10 request file", Rights.Write, CommandKind.Unbound,
         [
             new("file-name", FileNameType.Instance, "request file") { Required = true },
             new("ca", certificate, "CA that issues the certificate") { Required = true },
             new("days-valid", new IntegerType(1, CertificateProperties.MaxDaysValid), "validity in days"),
             new("digest-algorithm", new EnumType([.. DigestAlgorithms.Names]), "signature hash"),
+            new("key-usage", CertificateProperties.KeyUsageType, "RosCert extra: usages of the certificate (default: the request's, without key-cert-sign and crl-sign)"),
             Flag("as-value", "return the result as values"),
-        ]);
+        ])
+        {
+            Handler = SignRequestCommand.Run,
+        };
         yield return new CommandDef("import", "import certificates and keys from a file", Rights.Write, CommandKind.Unbound,
         [
             new("file-name", FileNameType.Instance, "file to import") { Required = true },

@@ -44,35 +44,30 @@ public static class SignCommand
             throw Errors.NameExists("certificate");
         }
 
-        IssuedCertificate issued = Issue(invocation, writer, plan, privateKey);
-        CertificateEntry signed = template with
+        IssuanceRequest request = plan.Request(KeyMaterial.SubjectPublicKeyInfo(privateKey));
+        IssuedCertificate issued = plan.Authority is { } ca
+            ? IssueUnder(invocation, writer, request, ca)
+            : IssueWithSerial(invocation, writer, request, privateKey, authority: null);
+        CertificateEntry signed = template.WithIssued(issued, plan.Authority?.Id, invocation.Environment.Keys.Seal(privateKey)) with
         {
             Name = name,
-            Der = issued.Der,
-            PrivateKey = invocation.Environment.Keys.Seal(privateKey),
-            SerialNumber = issued.SerialNumber,
-            Fingerprint = issued.Fingerprint,
-            Skid = issued.Skid,
-            Akid = issued.Akid,
-            InvalidBefore = issued.InvalidBefore,
-            InvalidAfter = issued.InvalidAfter,
-            Issuer = issued.Issuer,
-            IssuedBy = plan.Authority?.Id,
             CaCrlHost = invocation.Text("ca-crl-host") is { Length: > 0 } hosts ? hosts : null,
         };
         writer.Update(signed);
         return signed;
     }
 
+    /// <summary>Issues a certificate for <paramref name="request"/> under a local CA (sign ca=, signed requests, SCEP).</summary>
+    public static IssuedCertificate IssueUnder(Invocation invocation, IStoreReader reader, IssuanceRequest request, CertificateEntry ca) =>
+        IssueWithSerial(invocation, reader, request, subjectPrivateKey: null, SigningAuthorityOf(invocation, ca));
+
     /// <summary>Issues with a fresh serial until it is unused under the issuing key (RFC 5280 §4.1.2.2).</summary>
-    private static IssuedCertificate Issue(Invocation invocation, IStoreReader reader, SigningPlan plan, byte[] privateKey)
+    private static IssuedCertificate IssueWithSerial(Invocation invocation, IStoreReader reader, IssuanceRequest request, byte[]? subjectPrivateKey, SigningAuthority? authority)
     {
         var issuer = new CertificateIssuer(invocation.Environment.Clock, invocation.Environment.Serials);
-        IssuanceRequest request = plan.Request(KeyMaterial.SubjectPublicKeyInfo(privateKey));
-        SigningAuthority? authority = plan.Authority is { } ca ? SigningAuthorityOf(invocation, ca) : null;
         for (int attempt = 0; attempt < SerialAttempts; attempt++)
         {
-            IssuedCertificate issued = IssueOrFail(issuer, request, privateKey, authority);
+            IssuedCertificate issued = IssueOrFail(issuer, request, subjectPrivateKey, authority);
             if (!reader.SerialInUse(issued.Akid, issued.SerialNumber))
             {
                 return issued;
@@ -82,11 +77,11 @@ public static class SignCommand
         throw Errors.Failure("no unused serial number found");
     }
 
-    private static IssuedCertificate IssueOrFail(CertificateIssuer issuer, IssuanceRequest request, byte[] privateKey, SigningAuthority? authority)
+    private static IssuedCertificate IssueOrFail(CertificateIssuer issuer, IssuanceRequest request, byte[]? subjectPrivateKey, SigningAuthority? authority)
     {
         try
         {
-            return issuer.Issue(request, authority is null ? privateKey : null, authority);
+            return issuer.Issue(request, subjectPrivateKey, authority);
         }
         catch (System.Security.Cryptography.CryptographicException error)
         {

@@ -30,20 +30,19 @@ internal sealed record SigningPlan(CertificateEntry Template, CertificateEntry? 
         return new SigningPlan(template, authority);
     }
 
-    public IssuanceRequest Request(byte[] subjectPublicKeyInfo)
-    {
-        var subject = new SubjectFields(Template.CommonName, Template.Country, Template.State, Template.Locality, Template.Organization, Template.Unit);
-        if (!SubjectAltNames.TryParse(Template.SubjectAltName, out IReadOnlyList<SanEntry> names, out string error))
-        {
-            throw Errors.Failure(error); // checked when it was set; a store edited by hand can still hold one
-        }
-
-        return new IssuanceRequest(subject, names, Template.KeyUsage, Template.DaysValid, Template.DigestAlgorithm, subjectPublicKeyInfo);
-    }
+    public IssuanceRequest Request(byte[] subjectPublicKeyInfo) =>
+        new(TemplateFields.Subject(Template), TemplateFields.SubjectAltNames(Template), Template.KeyUsage, Template.DaysValid, Template.DigestAlgorithm, subjectPublicKeyInfo);
 
     private static CertificateEntry IssuingAuthority(Invocation invocation, IStoreReader reader, string name)
     {
         CertificateEntry ca = reader.CertificateByName(name) ?? throw Errors.InputDoesNotMatch("ca");
+        CheckAuthority(invocation, ca);
+        return ca;
+    }
+
+    /// <summary>A CA can sign when it is signed, holds its key, has key-cert-sign, is not revoked and not expired.</summary>
+    public static void CheckAuthority(Invocation invocation, CertificateEntry ca)
+    {
         string? problem = ca switch
         {
             { IsTemplate: true } => "CA certificate is not signed yet",
@@ -53,6 +52,9 @@ internal sealed record SigningPlan(CertificateEntry Template, CertificateEntry? 
             _ when ca.InvalidAfter <= invocation.Now => "CA certificate has expired",
             _ => null,
         };
-        return problem is null ? ca : throw Errors.Failure(problem);
+        if (problem is not null)
+        {
+            throw Errors.Failure(problem);
+        }
     }
 }
