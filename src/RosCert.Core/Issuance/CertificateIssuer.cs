@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using RosCert.Core.Model;
+using RosCert.Core.Signatures;
 
 namespace RosCert.Core.Issuance;
 

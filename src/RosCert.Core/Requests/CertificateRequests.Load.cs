@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using RosCert.Codecs.Pem;
 using RosCert.Core.Model;
+using RosCert.Core.Signatures;
 
 namespace RosCert.Core.Requests;
 

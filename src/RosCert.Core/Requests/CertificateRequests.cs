@@ -3,13 +3,15 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using RosCert.Core.Model;
 
+using RosCert.Core.Signatures;
+
 namespace RosCert.Core.Requests;
 
 /// <summary>PKCS#10 certification requests (RFC 2986): made for create-certificate-request, read for sign-certificate-request.</summary>
 public static partial class CertificateRequests
 {
     /// <summary>The RouterOS text for an EC template with digest-algorithm=md5.</summary>
-    public const string EcMd5Message = "md5 digest can not be used with EC keys";
+    public const string EcMd5Message = SignatureAlgorithms.EcMd5Message;
 
     /// <summary>PKCS#9 challengePassword (RFC 2985 §5.4.1).</summary>
     internal const string ChallengePasswordOid = "1.2.840.113549.1.9.7";
@@ -47,20 +49,11 @@ public static partial class CertificateRequests
         return request.CreateSigningRequest(generator);
     }
 
-    /// <summary>.NET's generators for SHA-2; ours for RSA with MD5/SHA-1 and ECDSA with SHA-1.</summary>
-    private static X509SignatureGenerator SignatureGenerator(AsymmetricAlgorithm key, DigestAlgorithm digest)
-    {
-        bool legacy = digest is DigestAlgorithm.Md5 or DigestAlgorithm.Sha1;
-        return key switch
-        {
-            RSA rsa when legacy => new LegacyRsaSignatureGenerator(rsa),
-            RSA rsa => X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1),
-            ECDsa when digest == DigestAlgorithm.Md5 => throw new ArgumentException(EcMd5Message),
-            ECDsa ecdsa when legacy => new LegacyEcdsaSignatureGenerator(ecdsa),
-            ECDsa ecdsa => X509SignatureGenerator.CreateForECDsa(ecdsa),
-            _ => throw new CryptographicException("private key is neither RSA nor EC"),
-        };
-    }
+    /// <summary>Our one generator for every digest: .NET's refuses MD5 and SHA-1, which RouterOS offers.</summary>
+    private static X509SignatureGenerator SignatureGenerator(AsymmetricAlgorithm key, DigestAlgorithm digest) =>
+        key is ECDsa && digest == DigestAlgorithm.Md5
+            ? throw new ArgumentException(EcMd5Message)
+            : DigestSignatureGenerator.Create(key, digest);
 
     /// <summary>
     /// challengePassword ATTRIBUTE WITH SYNTAX DirectoryString {pkcs-9-ub-challengePassword}

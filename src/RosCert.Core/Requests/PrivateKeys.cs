@@ -2,6 +2,7 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using RosCert.Codecs.Pem;
 using RosCert.Core.Model;
+using RosCert.Core.Signatures;
 
 namespace RosCert.Core.Requests;
 

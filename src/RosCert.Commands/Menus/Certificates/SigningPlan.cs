@@ -24,7 +24,7 @@ internal sealed record SigningPlan(CertificateEntry Template, CertificateEntry? 
         KeyType signingKey = (authority ?? template).KeySize.Type;
         if (template.DigestAlgorithm == DigestAlgorithm.Md5 && signingKey == KeyType.Ec)
         {
-            throw Errors.Failure("md5 digest can not be used with EC keys");
+            throw Errors.Failure(Core.Signatures.SignatureAlgorithms.EcMd5Message);
         }
 
         return new SigningPlan(template, authority);

@@ -2,14 +2,20 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using RosCert.Core.Model;
 
-namespace RosCert.Core.Requests;
+namespace RosCert.Core.Signatures;
 
 /// <summary>One signature algorithm: its OID, the key type that signs with it and the digest.</summary>
-internal sealed record SignatureAlgorithm(string Oid, KeyType KeyType, DigestAlgorithm Digest);
+public sealed record SignatureAlgorithm(string Oid, KeyType KeyType, DigestAlgorithm Digest);
 
-/// <summary>The one table of signature algorithm OIDs, used for signing and for verifying.</summary>
-internal static class SignatureAlgorithms
+/// <summary>
+/// The one table of signature algorithm OIDs, used for signing certificates and requests and for
+/// verifying requests.
+/// </summary>
+public static class SignatureAlgorithms
 {
+    /// <summary>There is no ECDSA-with-MD5 algorithm; every face shows this text when it is asked for.</summary>
+    public const string EcMd5Message = "md5 digest can not be used with EC keys";
+
     public const string RsaEncryption = "1.2.840.113549.1.1.1";
     public const string EcPublicKey = "1.2.840.10045.2.1";
 
