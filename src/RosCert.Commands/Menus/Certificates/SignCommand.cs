@@ -22,8 +22,7 @@ public static class SignCommand
     public static CommandResult Run(Invocation invocation)
     {
         SigningPlan plan = invocation.Environment.Store.Read(reader => SigningPlan.Prepare(invocation, reader));
-        invocation.Session.Output.Progress("generating key");
-        byte[] privateKey = invocation.Environment.KeySource.Generate(plan.Template.KeySize);
+        byte[] privateKey = KeyGeneration.Generate(invocation, plan.Template.KeySize);
         invocation.Session.Output.Progress("signing");
         CertificateEntry signed = invocation.Environment.Store.Write(writer => Store(invocation, writer, plan, privateKey));
         Warn(invocation, plan, signed);

@@ -37,6 +37,10 @@ public sealed class TemplateBackend : IListBackend
         CertificateEntry changed = Apply(invocation, entry, changes);
         EnsureUniqueName(invocation, changed.Name, except: entry.Id);
         invocation.Writer.Update(changed);
+        if (changed.Name != entry.Name)
+        {
+            References.Rename(invocation.Environment.Catalogue, invocation.Writer, CertificateProperties.Menu, entry.Name, changed.Name);
+        }
     }
 
     public void Unset(Invocation invocation, ItemView target, IReadOnlyList<string> properties)
@@ -83,6 +87,8 @@ public sealed class TemplateBackend : IListBackend
             }
         }
 
+        RefuseWhileUsed(invocation, all.Where(e => doomed.Contains(e.Id)));
+
         // Children first: a template signed later may have a lower id than its CA.
         var issuerOf = all.Where(e => doomed.Contains(e.Id)).ToDictionary(e => e.Id, e => e.IssuedBy);
         while (doomed.Count > 0)
@@ -92,6 +98,19 @@ public sealed class TemplateBackend : IListBackend
             {
                 invocation.Writer.DeleteCertificate(id);
                 doomed.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>A certificate that a SCEP server, a service or an ACME entry names can not be removed (issue 3).</summary>
+    private static void RefuseWhileUsed(Invocation invocation, IEnumerable<CertificateEntry> doomed)
+    {
+        foreach (CertificateEntry entry in doomed)
+        {
+            ItemReference? user = References.To(invocation.Environment.Catalogue, invocation.Reader, CertificateProperties.Menu, entry.Name).FirstOrDefault();
+            if (user is not null)
+            {
+                throw Errors.Failure($"certificate {entry.Name} is used by {user}");
             }
         }
     }
