@@ -1,6 +1,8 @@
 using Xunit;
 
-namespace RosCert.Interop.Tests.Issuance;
+using RosCert.Interop.Tests.Issuance;
+
+namespace RosCert.Interop.Tests;
 
 /// <summary>The four peers' chain checks: OpenSSL, GnuTLS certtool, strongSwan pki and NSS certutil.</summary>
 internal static class PeerVerify
@@ -36,11 +38,14 @@ internal static class PeerVerify
         Assert.Contains("certificate is valid", result.All, StringComparison.Ordinal);
     }
 
-    public static void All(IssuedChain chain, string leaf, char nssUsage)
+    public static void All(IssuedChain chain, string leaf, char nssUsage) => All(chain.Folder, chain.CaPath, leaf, nssUsage);
+
+    /// <summary>Every verifier accepts the chain; <paramref name="opensslOptions"/> go to <c>openssl verify</c>.</summary>
+    public static void All(string directory, string ca, string leaf, char nssUsage, params string[] opensslOptions)
     {
-        OpenSsl(chain.CaPath, leaf);
-        CertTool(chain.CaPath, leaf);
-        StrongSwan(chain.CaPath, leaf);
-        Nss(chain.Folder, chain.CaPath, leaf, nssUsage);
+        OpenSsl(ca, leaf, opensslOptions);
+        CertTool(ca, leaf);
+        StrongSwan(ca, leaf);
+        Nss(directory, ca, leaf, nssUsage);
     }
 }
