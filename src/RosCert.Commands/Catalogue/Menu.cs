@@ -1,5 +1,6 @@
 using RosCert.Commands.Execution;
 using RosCert.Commands.Items;
+using RosCert.Core.Model;
 
 namespace RosCert.Commands.Catalogue;
 
@@ -17,6 +18,9 @@ public enum MenuKind
 
 /// <summary>Produces the items a menu shows, inside the command's transaction.</summary>
 public delegate IReadOnlyList<ItemView> ItemSource(Invocation invocation);
+
+/// <summary>Finds one item by name or id without listing the menu (large menus: thousands of certificates).</summary>
+public delegate ItemView? ItemLookup(Invocation invocation, string? name, ItemId? id);
 
 /// <summary>
 /// A node of the RouterOS menu tree, declared once as data: its properties, flags, default brief
@@ -57,6 +61,9 @@ public sealed class Menu
     public string ItemNoun { get; init; } = "item";
 
     public ItemSource? Items { get; init; }
+
+    /// <summary>Optional direct lookup; without it lookups scan <see cref="Items"/>.</summary>
+    public ItemLookup? Lookup { get; init; }
 
     public IReadOnlyList<Menu> Children => _children;
 

@@ -55,7 +55,7 @@ public static class CommandRunner
 
             Menu target = invocation.Environment.Catalogue.Find(reference.MenuPath) ?? invocation.Menu;
             var lookup = new Invocation(invocation.Session, target, invocation.Command, invocation.Arguments, invocation.Reader, null);
-            if (!lookup.Items().Any(i => i.Name == value.Text))
+            if (lookup.Find(value.Text, null) is null)
             {
                 throw Errors.InputDoesNotMatch(name);
             }

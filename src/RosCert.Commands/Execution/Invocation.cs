@@ -1,6 +1,7 @@
 using RosCert.Commands.Catalogue;
 using RosCert.Commands.Items;
 using RosCert.Commands.Values;
+using RosCert.Core.Model;
 using RosCert.Core.Ports;
 
 namespace RosCert.Commands.Execution;
@@ -57,6 +58,12 @@ public sealed class Invocation
 
     /// <summary>The menu's items as of this transaction (built once per invocation).</summary>
     public IReadOnlyList<ItemView> Items() => _items ??= Menu.Items?.Invoke(this) ?? [];
+
+    /// <summary>One item by name or id: the menu's direct lookup when it has one, else a scan.</summary>
+    public ItemView? Find(string? name, ItemId? id) =>
+        Menu.Lookup is { } lookup
+            ? lookup(this, name, id)
+            : Items().FirstOrDefault(i => (name is not null && i.Name == name) || (id is not null && i.Id == id));
 
     /// <summary>The items an item-list argument names (<c>numbers</c> by default), in the order given.</summary>
     public IReadOnlyList<ItemView> Targets(string argument = "numbers") =>

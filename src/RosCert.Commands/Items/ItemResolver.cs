@@ -16,12 +16,11 @@ public static class ItemResolver
 {
     public static IReadOnlyList<ItemView> Resolve(Invocation invocation, RosValue reference)
     {
-        IReadOnlyList<ItemView> items = invocation.Items();
         var result = new List<ItemView>();
         foreach (RosValue single in Flatten(reference))
         {
-            ItemView item = ResolveOne(invocation, items, single) ?? throw Errors.NoSuchItem();
-            if (!result.Contains(item))
+            ItemView item = ResolveOne(invocation, single) ?? throw Errors.NoSuchItem();
+            if (!result.Any(r => r.Id == item.Id))
             {
                 result.Add(item);
             }
@@ -38,41 +37,43 @@ public static class ItemResolver
         _ => [reference],
     };
 
-    private static ItemView? ResolveOne(Invocation invocation, IReadOnlyList<ItemView> items, RosValue single)
+    private static ItemView? ResolveOne(Invocation invocation, RosValue single)
     {
         switch (single)
         {
             case RosId id:
-                return items.FirstOrDefault(i => i.Id == id.Value);
+                return invocation.Find(null, id.Value);
             case RosNumber number:
-                return ByPrintNumber(invocation, items, number.Value);
+                return ByPrintNumber(invocation, number.Value);
         }
 
         string text = single.Text;
         if (ItemId.TryParse(text, out ItemId parsed))
         {
-            return items.FirstOrDefault(i => i.Id == parsed);
+            return invocation.Find(null, parsed);
         }
 
-        ItemView? byName = items.FirstOrDefault(i => i.Name == text);
+        ItemView? byName = invocation.Find(text, null);
         if (byName is not null)
         {
             return byName;
         }
 
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long index)
-            ? ByPrintNumber(invocation, items, index)
+            ? ByPrintNumber(invocation, index)
             : null;
     }
 
-    private static ItemView? ByPrintNumber(Invocation invocation, IReadOnlyList<ItemView> items, long index)
+    /// <summary>A print number: the session's last <c>print</c> of the menu, else the list order.</summary>
+    private static ItemView? ByPrintNumber(Invocation invocation, long index)
     {
         IReadOnlyList<ItemId>? numbers = invocation.Session.PrintNumbers(invocation.Menu);
         if (numbers is null)
         {
+            IReadOnlyList<ItemView> items = invocation.Items();
             return index >= 0 && index < items.Count ? items[(int)index] : null;
         }
 
-        return index >= 0 && index < numbers.Count ? items.FirstOrDefault(i => i.Id == numbers[(int)index]) : null;
+        return index >= 0 && index < numbers.Count ? invocation.Find(null, numbers[(int)index]) : null;
     }
 }

@@ -22,6 +22,7 @@ public static class CertificateMenu
             BriefColumns = CertificateProperties.BriefColumns,
             ItemNoun = "certificate",
             Items = CertificateView.All,
+            Lookup = CertificateView.Find,
         };
         var backend = new TemplateBackend();
         menu.Add(ListCommands.Queries(CertificateProperties.All, sensitive: true,

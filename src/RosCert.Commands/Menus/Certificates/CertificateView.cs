@@ -25,6 +25,24 @@ public static class CertificateView
         return views.ToArray();
     }
 
+    /// <summary>One certificate by name or id, without listing the others.</summary>
+    public static ItemView? Find(Invocation invocation, string? name, ItemId? id)
+    {
+        CertificateEntry? entry = name is not null ? invocation.Reader.CertificateByName(name) : invocation.Reader.Certificate(id!.Value);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var names = new Dictionary<ItemId, string>();
+        if (entry.IssuedBy is { } issuer && invocation.Reader.Certificate(issuer) is { } ca)
+        {
+            names[issuer] = ca.Name;
+        }
+
+        return Build(entry, names, invocation.Now, invocation.Zone);
+    }
+
     public static ItemView Build(CertificateEntry entry, IReadOnlyDictionary<ItemId, string> names, DateTimeOffset now, TimeZoneInfo zone)
     {
         var view = new ItemViewBuilder()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CsCheck;
 using RosCert.Console.Parsing;
 using Xunit;
@@ -53,19 +52,21 @@ public class PropertyTests
         }
     }
 
+    /// <summary>
+    /// A hang guard, not a speed test (speed lives in bench/): a 1.6 MB script and deep unclosed
+    /// noise both finish; a parser that backtracked or recursed without bound would not within a minute.
+    /// </summary>
     [Fact]
-    public void Parsing_time_grows_linearly()
+    public async Task Large_and_hostile_inputs_finish()
     {
         string unit = ":foreach i in=[find where trusted=no] do={ :put (\"n=\" . [get $i name]) }\n";
         string big = string.Concat(Enumerable.Repeat(unit, 20_000));
-        var watch = Stopwatch.StartNew();
-        Assert.True(ScriptParser.Parse(big).Succeeded);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
-
         string noise = string.Concat(Enumerable.Repeat("{a (\"$[", 30_000));
-        watch.Restart();
-        Assert.False(ScriptParser.Parse(noise).Succeeded);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+
+        (bool Big, bool Noise) parsed = await Task.Run(() => (ScriptParser.Parse(big).Succeeded, ScriptParser.Parse(noise).Succeeded))
+            .WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(parsed.Big);
+        Assert.False(parsed.Noise);
     }
 
     private static void CheckAnyText(string text)
