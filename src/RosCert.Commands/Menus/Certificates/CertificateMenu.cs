@@ -92,6 +92,7 @@ public static class CertificateMenu
             new("type", new EnumType("pem", "pkcs12"), "pem or pkcs12"),
             new("export-passphrase", StringType.Instance, "passphrase that encrypts the exported key; none: no key") { Sensitive = true },
             new("file-name", StringType.Instance, "base name of the files (extension appended)"),
+            new("include-chain", BoolType.Instance, "RosCert extra: add the issuing CAs up to the root, as VPN clients want"),
         ])
         {
             Handler = ExportCertificateCommand.Run,
