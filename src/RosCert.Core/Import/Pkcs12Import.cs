@@ -37,7 +37,8 @@ internal static class Pkcs12Import
 
         try
         {
-            foreach (X509Certificate2 certificate in certificates)
+            // The loader lists the bags last to first (as Windows' PFXImportCertStore does); file order is the reverse.
+            foreach (X509Certificate2 certificate in certificates.Reverse())
             {
                 collector.AddCertificate(certificate.RawData, decrypted: true);
                 if (certificate.HasPrivateKey && ExportKey(certificate) is byte[] key)
