@@ -81,7 +81,10 @@ internal static class DerContent
 
             foreach (ReadOnlyMemory<byte> crl in crls)
             {
-                Add(DerClassifier.Classify(crl, out ReadOnlyMemory<byte> element) is DerKind.Crl ? DerKind.Crl : DerKind.Unknown, element, null, [], decrypted, collector);
+                if (DerClassifier.Classify(crl, out ReadOnlyMemory<byte> element) == DerKind.Crl)
+                {
+                    collector.AddCrl(element.ToArray(), decrypted);
+                }
             }
         }
         catch (AsnContentException)

@@ -35,8 +35,9 @@ internal static class KeyForms
             key?.ImportPkcs8PrivateKey(pkcs8.Span, out _);
             return key?.ExportPkcs8PrivateKey();
         }
-        catch (Exception e) when (e is AsnContentException or CryptographicException)
+        catch (Exception e) when (e is AsnContentException or CryptographicException or PlatformNotSupportedException)
         {
+            // PlatformNotSupportedException: an EC curve OpenSSL does not know.
             return null;
         }
     }
@@ -73,8 +74,9 @@ internal static class KeyForms
         {
             return FromPkcs8(WrapEcPrivateKey(der, ecParameters));
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException)
         {
+            // PlatformNotSupportedException: an EC curve OpenSSL does not know.
             return null;
         }
     }

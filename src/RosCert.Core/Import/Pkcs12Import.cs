@@ -77,9 +77,9 @@ internal static class Pkcs12Import
         {
             return X509CertificateLoader.LoadPkcs12Collection(pfx, password, Flags, s_limits);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException)
         {
-            // Wrong password, unsupported cipher, damaged bags, or Pkcs12LoadLimitExceededException.
+            // Wrong password, unsupported cipher or EC curve, damaged bags, or Pkcs12LoadLimitExceededException.
             return null;
         }
     }
@@ -91,7 +91,7 @@ internal static class Pkcs12Import
             using AsymmetricAlgorithm? key = (AsymmetricAlgorithm?)certificate.GetRSAPrivateKey() ?? certificate.GetECDsaPrivateKey();
             return key?.ExportPkcs8PrivateKey();
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException)
         {
             return null;
         }
