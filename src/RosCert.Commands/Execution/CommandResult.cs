@@ -51,6 +51,9 @@ public sealed record ListResult(Menu Menu, IReadOnlyList<ItemView> Items, PrintO
 /// </summary>
 public sealed record RecordResult(IReadOnlyList<KeyValuePair<string, RosValue>> Fields) : CommandResult
 {
+    /// <summary>The console ends the block with an empty line (the import counters do, reference §4.10).</summary>
+    public bool BlankLineAfter { get; init; }
+
     public override RosValue Value => new RosArray(Fields.Select(f => new RosArrayElement(f.Key, f.Value)).ToArray());
 }
 

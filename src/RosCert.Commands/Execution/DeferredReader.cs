@@ -15,6 +15,14 @@ internal sealed class DeferredReader(IStore store) : IStoreReader
 
     public CertificateEntry? CertificateByName(string name) => store.Read(r => r.CertificateByName(name));
 
+    public CertificateEntry? CertificateByFingerprint(string fingerprint) => store.Read(r => r.CertificateByFingerprint(fingerprint));
+
+    public IReadOnlyList<CertificateEntry> CertificatesByPublicKey(string publicKeyHash) => store.Read(r => r.CertificatesByPublicKey(publicKeyHash));
+
+    public SealedKey? PendingKey(string publicKeyHash) => store.Read(r => r.PendingKey(publicKeyHash));
+
+    public int PendingKeyCount() => store.Read(r => r.PendingKeyCount());
+
     public bool SerialInUse(string akid, string serialNumber) => store.Read(r => r.SerialInUse(akid, serialNumber));
 
     public string? Setting(string menu, string property) => store.Read(r => r.Setting(menu, property));

@@ -69,6 +69,12 @@ public sealed class Session(CommandEnvironment environment, string user, Rights 
 
     public ICommandOutput Output { get; set; } = NullOutput.Instance;
 
+    /// <summary>
+    /// Asks the user for a secret without echo (the console's <c>passphrase:</c> prompt); null where
+    /// nobody can answer (scripts, remote faces).
+    /// </summary>
+    public Func<string, string?>? AskSecret { get; set; }
+
     /// <summary>Runs script text for <c>/import</c>; the console sets it, faces without scripts leave it null.</summary>
     public IScriptHost? ScriptHost { get; set; }
 

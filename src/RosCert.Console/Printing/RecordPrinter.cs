@@ -20,5 +20,10 @@ public static class RecordPrinter
         {
             output.WriteLine(key.PadLeft(width) + ": " + ConsoleText.Plain(value));
         }
+
+        if (result.BlankLineAfter)
+        {
+            output.WriteLine();
+        }
     }
 }

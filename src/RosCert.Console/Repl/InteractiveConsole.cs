@@ -15,6 +15,7 @@ public sealed class InteractiveConsole(ConsoleEngine engine)
     public int Run()
     {
         engine.ProgressInPlace = true;
+        engine.Session.AskSecret = ReadSecret;
         var pending = new StringBuilder();
         while (true)
         {
@@ -44,6 +45,36 @@ public sealed class InteractiveConsole(ConsoleEngine engine)
 
             engine.Run(pending.ToString());
             pending.Clear();
+        }
+    }
+
+    /// <summary>Reads a secret without echo (RouterOS's <c>passphrase:</c> prompt); Ctrl-C gives up.</summary>
+    private static string? ReadSecret(string prompt)
+    {
+        System.Console.Write(prompt);
+        var secret = new StringBuilder();
+        while (true)
+        {
+            ConsoleKeyInfo key = System.Console.ReadKey(intercept: true);
+            switch (key.Key)
+            {
+                case ConsoleKey.Enter:
+                    System.Console.WriteLine();
+                    return secret.ToString();
+                case ConsoleKey.Backspace when secret.Length > 0:
+                    secret.Length--;
+                    break;
+                case ConsoleKey.C when (key.Modifiers & ConsoleModifiers.Control) != 0:
+                    System.Console.WriteLine();
+                    return null;
+                default:
+                    if (!char.IsControl(key.KeyChar))
+                    {
+                        secret.Append(key.KeyChar);
+                    }
+
+                    break;
+            }
         }
     }
 

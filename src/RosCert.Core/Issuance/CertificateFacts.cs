@@ -107,6 +107,20 @@ public static partial class CertificateFacts
         return extension is null ? [] : ReadDistributionPointUris(extension.RawData);
     }
 
+    /// <summary>The DER SubjectPublicKeyInfo of the certificate.</summary>
+    public static byte[] PublicKeyInfoOf(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        return certificate.PublicKey.ExportSubjectPublicKeyInfo();
+    }
+
+    /// <summary>The digest of the certificate's signature algorithm; sha256 for algorithms outside the table.</summary>
+    public static DigestAlgorithm SignatureDigestOf(byte[] der)
+    {
+        using X509Certificate2 certificate = Load(der);
+        return Signatures.SignatureAlgorithms.Find(certificate.SignatureAlgorithm.Value ?? "")?.Digest ?? DigestAlgorithm.Sha256;
+    }
+
     internal static X509Certificate2 Load(byte[] der)
     {
         ArgumentNullException.ThrowIfNull(der);

@@ -21,6 +21,9 @@ public static class KeyMaterial
     }
 
     /// <summary>Whether a PKCS#8 private key belongs to a SubjectPublicKeyInfo.</summary>
+    /// <summary>SHA-256 of a DER SubjectPublicKeyInfo as lower-case hex: the key a certificate and its private key share.</summary>
+    public static string PublicKeyHash(byte[] subjectPublicKeyInfo) => Convert.ToHexStringLower(SHA256.HashData(subjectPublicKeyInfo));
+
     public static bool Matches(byte[] privateKeyPkcs8, byte[] subjectPublicKeyInfo)
     {
         using AsymmetricAlgorithm key = LoadPrivateKey(privateKeyPkcs8);

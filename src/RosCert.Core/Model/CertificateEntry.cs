@@ -75,9 +75,23 @@ public sealed record CertificateEntry
 
     public bool NoKeyExport { get; init; }
 
+    /// <summary>The CRL Distribution Point URIs the certificate carries, comma separated.</summary>
+    public string? CrlDistributionPoints { get; init; }
+
+    /// <summary>SHA-256 of the certificate's SubjectPublicKeyInfo, lower-case hex: pairs keys with certificates.</summary>
+    public string? PublicKeyHash { get; init; }
+
     public bool IsTemplate => Der is null;
 
-    public bool IsAuthority => (KeyUsage & KeyUsage.KeyCertSign) != 0 && !IsTemplate;
+    /// <summary>Flag L: a CA that publishes a CRL, or a certificate that names where its CRL is.</summary>
+    public bool HasCrlInformation => !string.IsNullOrEmpty(CaCrlHost) || !string.IsNullOrEmpty(CrlDistributionPoints);
+
+    /// <summary>
+    /// Flag A (reference §1.4): key-cert-sign, on a certificate made here or holding its key or
+    /// carrying CRL information. An imported public root without a key shows only T, as on RouterOS.
+    /// </summary>
+    public bool IsAuthority =>
+        (KeyUsage & KeyUsage.KeyCertSign) != 0 && !IsTemplate && (PrivateKey is not null || IssuedBy is not null || HasCrlInformation);
 
     /// <summary>The trusted value in effect: explicit, else yes for self-signed and no for issued.</summary>
     public bool EffectiveTrusted => Trusted ?? (IssuedBy is null);

@@ -26,6 +26,18 @@ public interface IStoreReader
 
     CertificateEntry? CertificateByName(string name);
 
+    /// <summary>The certificate with this SHA-256 fingerprint (lower-case hex), if stored.</summary>
+    CertificateEntry? CertificateByFingerprint(string fingerprint);
+
+    /// <summary>Certificates whose public key has this hash (<see cref="CertificateEntry.PublicKeyHash"/>).</summary>
+    IReadOnlyList<CertificateEntry> CertificatesByPublicKey(string publicKeyHash);
+
+    /// <summary>A sealed key imported before its certificate, by public key hash.</summary>
+    SealedKey? PendingKey(string publicKeyHash);
+
+    /// <summary>How many imported keys still wait for their certificate.</summary>
+    int PendingKeyCount();
+
     /// <summary>Whether a certificate with this serial number was issued under this authority key id.</summary>
     bool SerialInUse(string akid, string serialNumber);
 
@@ -48,6 +60,11 @@ public interface IStoreWriter : IStoreReader
     void DeleteCertificate(ItemId id);
 
     void SetSetting(string menu, string property, string? value);
+
+    /// <summary>Keeps a sealed key until a certificate with its public key arrives (kept out of sight).</summary>
+    void PutPendingKey(string publicKeyHash, SealedKey key);
+
+    void DeletePendingKey(string publicKeyHash);
 
     void PutItem(ItemRecord item);
 

@@ -80,7 +80,21 @@ internal static class Migrations
         CREATE INDEX certificates_akid_serial ON certificates (akid, serial_number) WHERE serial_number IS NOT NULL;
         """;
 
-    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3];
+    // Imports (issue 4): certificates are found by fingerprint (no duplicates) and by public key (a key
+    // finds its certificate, whichever arrives first); a key without its certificate waits sealed in
+    // pending_keys. crl_points keeps the CRL Distribution Points a certificate carries (flag L).
+    private const string V4 = """
+        ALTER TABLE certificates ADD COLUMN crl_points TEXT;
+        ALTER TABLE certificates ADD COLUMN public_key_sha256 TEXT;
+        CREATE INDEX certificates_fingerprint ON certificates (fingerprint) WHERE fingerprint IS NOT NULL;
+        CREATE INDEX certificates_public_key ON certificates (public_key_sha256) WHERE public_key_sha256 IS NOT NULL;
+        CREATE TABLE pending_keys (
+            public_key_sha256 TEXT PRIMARY KEY NOT NULL,
+            private_key BLOB NOT NULL
+        );
+        """;
+
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4];
 
     public static int CurrentVersion => Steps.Count;
 

@@ -16,6 +16,10 @@ internal static class CertificateStatements
 
     public static string SelectByName { get; } = $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE name = $name";
 
+    public static string SelectByFingerprint { get; } = $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE fingerprint = $fingerprint";
+
+    public static string SelectByPublicKey { get; } = $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE public_key_sha256 = $hash ORDER BY id";
+
     public static string Insert { get; } =
         $"INSERT INTO certificates ({CertificateMapper.ColumnList}) VALUES ({string.Join(", ", s_parameterNames)})";
 

@@ -74,6 +74,28 @@ internal sealed class StoreSession : IStoreWriter, IDisposable
     public CertificateEntry? CertificateByName(string name) =>
         ReadCertificates(_commands.Bind(CertificateStatements.SelectByName, ("$name", name))).SingleOrDefault();
 
+    public CertificateEntry? CertificateByFingerprint(string fingerprint) =>
+        ReadCertificates(_commands.Bind(CertificateStatements.SelectByFingerprint, ("$fingerprint", fingerprint))).FirstOrDefault();
+
+    public IReadOnlyList<CertificateEntry> CertificatesByPublicKey(string publicKeyHash) =>
+        ReadCertificates(_commands.Bind(CertificateStatements.SelectByPublicKey, ("$hash", publicKeyHash)));
+
+    public SealedKey? PendingKey(string publicKeyHash) =>
+        _commands.Scalar("SELECT private_key FROM pending_keys WHERE public_key_sha256 = $hash", ("$hash", publicKeyHash)) is byte[] key
+            ? new SealedKey(key)
+            : null;
+
+    public int PendingKeyCount() => (int)(long)_commands.Scalar("SELECT count(*) FROM pending_keys")!;
+
+    public void PutPendingKey(string publicKeyHash, SealedKey key) =>
+        _commands.Execute(
+            "INSERT INTO pending_keys (public_key_sha256, private_key) VALUES ($hash, $key) ON CONFLICT (public_key_sha256) DO UPDATE SET private_key = excluded.private_key",
+            ("$hash", publicKeyHash),
+            ("$key", key.Bytes));
+
+    public void DeletePendingKey(string publicKeyHash) =>
+        _commands.Execute("DELETE FROM pending_keys WHERE public_key_sha256 = $hash", ("$hash", publicKeyHash));
+
     public bool SerialInUse(string akid, string serialNumber) =>
         _commands.Scalar("SELECT 1 FROM certificates WHERE akid = $akid AND serial_number = $serial LIMIT 1", ("$akid", akid), ("$serial", serialNumber)) is not null;
 

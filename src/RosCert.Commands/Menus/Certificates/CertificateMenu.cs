@@ -85,7 +85,10 @@ public static class CertificateMenu
             new("trust-store", CertificateProperties.TrustStoreType, "services that may use them"),
             new("no-key-export", BoolType.Instance, "never export the imported keys"),
             Flag("as-value", "return the counters as values"),
-        ]);
+        ])
+        {
+            Handler = ImportCommand.Run,
+        };
         yield return new CommandDef("export-certificate", "write a certificate (and with a passphrase its key) into files", Rights.Read, CommandKind.Query,
         [
             new("numbers", ItemListType.One, "certificate to export") { Required = true, Position = 0 },

@@ -80,7 +80,7 @@ public static class CertificateView
         bool expired = entry.InvalidAfter is { } after && after <= now;
         return view
             .Flag('K', entry.PrivateKey is not null)
-            .Flag('L', !string.IsNullOrEmpty(entry.CaCrlHost))
+            .Flag('L', entry.HasCrlInformation)
             .Flag('A', entry.IsAuthority)
             .Flag('I', entry.IssuedBy is not null && entry.Revoked is null)
             .Flag('R', entry.Revoked is not null)
