@@ -71,7 +71,7 @@ public static class ItemResolver
         if (numbers is null)
         {
             IReadOnlyList<ItemView> items = invocation.Items();
-            return index >= 0 && index < items.Count ? items[(int)index] : null;
+            return index >= 0 && index < items.Count ? invocation.Find(null, items[(int)index].Id) : null;
         }
 
         return index >= 0 && index < numbers.Count ? invocation.Find(null, numbers[(int)index]) : null;

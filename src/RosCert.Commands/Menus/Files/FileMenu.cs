@@ -31,6 +31,7 @@ public static class FileMenu
             BriefColumns = ["name", "type", "size", "last-modified"],
             ItemNoun = "file",
             Items = List,
+            Lookup = FileContents.Find,
         };
         menu.Add(ListCommands.Queries(properties, sensitive: false,
             new ArgumentDef("path", StringType.Instance, "only files below this folder"),
@@ -42,27 +43,40 @@ public static class FileMenu
         {
             Handler = Remove,
         });
-        menu.Add(Later());
+        menu.Add(ContentCommands());
         return menu;
     }
 
-    /// <summary>Commands whose behaviour comes with the import/export work (moving files through remote faces).</summary>
-    private static IEnumerable<CommandDef> Later()
+    /// <summary>Moving files through the faces (issue 4): see <see cref="FileContents"/>.</summary>
+    private static IEnumerable<CommandDef> ContentCommands()
     {
-        ArgumentDef number = new("number", ItemListType.One, "file") { Position = 0 };
-        yield return new CommandDef("add", "create a file", Rights.Write, CommandKind.Change,
-            [new("name", StringType.Instance, "file name"), new("contents", StringType.Instance, "contents"), new("type", BareTextType.Instance, "file or directory")]);
-        yield return new CommandDef("set", "change a file", Rights.Write, CommandKind.Change,
-            [new("numbers", ItemListType.Many, "files") { Position = 0 }, new("name", StringType.Instance, "file name"), new("contents", StringType.Instance, "contents"), new("type", BareTextType.Instance, "type")]);
-        yield return new CommandDef("reset", "reset a file", Rights.Write, CommandKind.Change,
-            [new("numbers", ItemListType.Many, "files") { Position = 0 }, new("name", StringType.Instance, "file name"), new("contents", StringType.Instance, "contents"), new("type", BareTextType.Instance, "type")]);
+        ArgumentDef number = new("number", ItemListType.One, "file") { Required = true, Position = 0 };
+        var contents = new StringType(FileContents.MaxContents);
+        yield return new CommandDef("add", "create a file", Rights.Write, CommandKind.Query,
+            [new("name", StringType.Instance, "file name") { Required = true }, new("contents", contents, "contents"), new("type", new EnumType("file"), "file")])
+        {
+            Handler = FileContents.Add,
+        };
+        ArgumentDef[] change = [new("numbers", ItemListType.Many, "files") { Required = true, Position = 0 }, new("name", StringType.Instance, "file name"), new("contents", contents, "contents"), new("type", new EnumType("file"), "file")];
+        yield return new CommandDef("set", "rename a file or replace its contents", Rights.Write, CommandKind.Query, change) { Handler = FileContents.Set };
+        yield return new CommandDef("reset", "replace a file's contents", Rights.Write, CommandKind.Query, change) { Handler = FileContents.Set };
         yield return new CommandDef("read", "read part of a file", Rights.Read, CommandKind.Query,
-            [new("file", FileNameType.Instance, "file"), new("offset", new IntegerType(0, long.MaxValue), "offset"), new("chunk-size", new IntegerType(1, 1 << 20), "bytes"), PrintCommand.Flag("as-value", "as value")]);
-        yield return new CommandDef("copy", "copy a file", Rights.Write, CommandKind.Change, [number, new("name", StringType.Instance, "new name")]);
+            [new("file", FileNameType.Instance, "file") { Required = true }, new("offset", new IntegerType(0, long.MaxValue), "offset"), new("chunk-size", new IntegerType(1, FileContents.MaxContents), "bytes"), PrintCommand.Flag("as-value", "as value")])
+        {
+            Handler = FileContents.Read,
+        };
+        yield return new CommandDef("copy", "copy a file", Rights.Write, CommandKind.Query, [number, new("name", StringType.Instance, "new name") { Required = true }])
+        {
+            Handler = FileContents.Copy,
+        };
         foreach (string end in new[] { "head", "tail" })
         {
+            bool tail = end == "tail";
             yield return new CommandDef(end, $"print the {end} of a file", Rights.Read, CommandKind.Query,
-                [number, new("n", new IntegerType(1, 100_000), "lines"), PrintCommand.Flag("numbered", "number the lines"), PrintCommand.Flag("as-value", "as value")]);
+                [number, new("n", new IntegerType(1, 100_000), "lines"), PrintCommand.Flag("numbered", "number the lines"), PrintCommand.Flag("as-value", "as value")])
+            {
+                Handler = inv => FileContents.Lines(inv, tail),
+            };
         }
     }
 
