@@ -22,7 +22,7 @@ internal sealed class TestConsole : IDisposable
     private readonly SqliteStore _store;
     private readonly StringWriter _output = new() { NewLine = "\n" };
 
-    public TestConsole(string? dataPath = null)
+    public TestConsole(string? dataPath = null, Rights rights = Rights.Full)
     {
         string data = dataPath ?? _directory.Combine("data");
         DataDirectory directory = DataDirectory.Open(data, _ => null);
@@ -40,7 +40,7 @@ internal sealed class TestConsole : IDisposable
             Serials = new CountingSerialSource(),
         };
         DataPath = data;
-        Engine = new ConsoleEngine(new Session(Environment, "admin", Rights.Full, Face.Console), _output, _output, 80);
+        Engine = new ConsoleEngine(new Session(Environment, "admin", rights, Face.Console), _output, _output, 80);
     }
 
     public FakeTimeProvider Clock { get; }
