@@ -13,7 +13,8 @@ public sealed class ProjectReferenceTests
         ["RosCert.Store"] = ["RosCert.Core", "RosCert.Codecs"],
         ["RosCert.Commands"] = ["RosCert.Core", "RosCert.Codecs"],
         ["RosCert.Console"] = ["RosCert.Commands", "RosCert.Core", "RosCert.Codecs"],
-        ["roscert"] = ["RosCert.Console", "RosCert.Commands", "RosCert.Store", "RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Server"] = ["RosCert.Commands", "RosCert.Core", "RosCert.Codecs"],
+        ["roscert"] = ["RosCert.Console", "RosCert.Server", "RosCert.Commands", "RosCert.Store", "RosCert.Core", "RosCert.Codecs"],
     };
 
     public static TheoryData<string> Assemblies() => [.. s_allowed.Keys];
