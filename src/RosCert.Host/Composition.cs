@@ -1,5 +1,6 @@
 using RosCert.Commands.Execution;
 using RosCert.Commands.Menus;
+using RosCert.Commands.Menus.Services;
 using RosCert.Core.Issuance;
 using RosCert.Core.Model;
 using RosCert.Core.Ports;
@@ -36,6 +37,7 @@ internal sealed class Composition : IDisposable
             KeySource = new RandomKeySource(),
             Serials = new RandomSerialSource(),
         };
+        ServiceMenu.Seed(store);
         return new Composition(store, environment);
     }
 

@@ -2,6 +2,7 @@ using RosCert.Commands.Catalogue;
 using RosCert.Commands.Menus.Certificates;
 using RosCert.Commands.Menus.Files;
 using RosCert.Commands.Menus.RouterSystem;
+using RosCert.Commands.Menus.Services;
 using RosCert.Commands.Values;
 
 namespace RosCert.Commands.Menus;
@@ -14,7 +15,8 @@ public static class RouterOsCatalogue
         var root = new Menu("/", MenuKind.Directory, "RosCert");
         root.Add(CertificateMenu.Build())
             .Add(FileMenu.Build())
-            .Add(SystemMenus.Build());
+            .Add(SystemMenus.Build())
+            .Add(new Menu("/ip", MenuKind.Directory, "IP services").Add(ServiceMenu.Build().Add(WebServerMenu.Build())));
         root.Add(new CommandDef("import", "run a script file", Rights.Write, CommandKind.Unbound,
         [
             new("file-name", FileNameType.Instance, "script file (.rsc)") { Required = true, Position = 0 },

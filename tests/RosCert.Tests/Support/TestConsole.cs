@@ -39,6 +39,7 @@ internal sealed class TestConsole : IDisposable
             KeySource = new FixedKeySource(),
             Serials = new CountingSerialSource(),
         };
+        RosCert.Commands.Menus.Services.ServiceMenu.Seed(_store);
         DataPath = data;
         Engine = new ConsoleEngine(new Session(Environment, "admin", rights, Face.Console), _output, _output, 80);
     }
