@@ -20,6 +20,12 @@ public sealed class CommandEnvironment
 
     public required Catalogue.Catalogue Catalogue { get; init; }
 
+    /// <summary>
+    /// Makes a script runner for a session that has none (REST, the API, the scheduler): the console
+    /// language lives in an outer layer, so the host supplies it.
+    /// </summary>
+    public Func<Session, IScriptHost>? ScriptHostFactory { get; init; }
+
     /// <summary>Makes new private keys (PKCS#8); tests inject fixed keys.</summary>
     public required Core.Issuance.IKeySource KeySource { get; init; }
 

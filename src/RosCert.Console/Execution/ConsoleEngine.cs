@@ -23,6 +23,7 @@ public sealed class ConsoleEngine : IScriptHost
     private readonly ScriptCommands _scriptCommands;
     private readonly Scope _topScope = new(null);
     private int _substitutionDepth;
+    private int _scriptDepth;
     private bool _progressShown;
 
     public ConsoleEngine(Session session, TextWriter output, TextWriter error, int width = 80)
@@ -89,11 +90,23 @@ public sealed class ConsoleEngine : IScriptHost
     public void RunScript(string source)
     {
         Script script = ScriptParser.Parse(source).GetScriptOrThrow();
-        var context = new ExecutionContext(CurrentMenu, _topScope, print: true);
-        foreach (Command command in script.Commands)
+        bool nested = _scriptDepth > 0; // /import and /system script run: their menu changes stay theirs
+        var context = new ExecutionContext(CurrentMenu, nested ? new Scope(null) : _topScope, print: true);
+        _scriptDepth++;
+        try
         {
-            Execute(command, context);
-            CurrentMenu = context.Menu;
+            foreach (Command command in script.Commands)
+            {
+                Execute(command, context);
+                if (!nested)
+                {
+                    CurrentMenu = context.Menu;
+                }
+            }
+        }
+        finally
+        {
+            _scriptDepth--;
         }
     }
 

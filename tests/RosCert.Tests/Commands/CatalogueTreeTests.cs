@@ -11,7 +11,7 @@ namespace RosCert.Tests.Commands;
 /// </summary>
 public sealed class CatalogueTreeTests
 {
-    private static readonly string[] s_builtMenus = ["/certificate", "/file", "/system/identity", "/system/clock", "/ip/service"];
+    private static readonly string[] s_builtMenus = ["/certificate", "/file", "/system/identity", "/system/clock", "/ip/service", "/system/script", "/system/scheduler"];
 
     [Fact]
     public void Every_command_and_argument_of_the_tree_is_in_the_catalogue()

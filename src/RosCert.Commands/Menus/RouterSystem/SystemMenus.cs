@@ -18,7 +18,7 @@ public static class SystemMenus
     public static Menu Build()
     {
         var system = new Menu("/system", MenuKind.Directory, "system settings");
-        return system.Add(Identity()).Add(Clock());
+        return system.Add(Identity()).Add(Clock()).Add(ScriptMenus.Script()).Add(ScriptMenus.Scheduler());
     }
 
     private static Menu Identity()
