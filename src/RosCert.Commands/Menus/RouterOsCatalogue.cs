@@ -2,6 +2,7 @@ using RosCert.Commands.Catalogue;
 using RosCert.Commands.Menus.Certificates;
 using RosCert.Commands.Menus.Files;
 using RosCert.Commands.Menus.RouterSystem;
+using RosCert.Commands.Menus.Users;
 using RosCert.Commands.Values;
 
 namespace RosCert.Commands.Menus;
@@ -15,6 +16,7 @@ public static class RouterOsCatalogue
         root.Add(CertificateMenu.Build())
             .Add(FileMenu.Build())
             .Add(SystemMenus.Build());
+        root.Add(UserMenu.Build());
         root.Add(new CommandDef("import", "run a script file", Rights.Write, CommandKind.Unbound,
         [
             new("file-name", FileNameType.Instance, "script file (.rsc)") { Required = true, Position = 0 },
