@@ -3,6 +3,7 @@ using RosCert.Commands.Menus.Certificates;
 using RosCert.Commands.Menus.Files;
 using RosCert.Commands.Menus.RouterSystem;
 using RosCert.Commands.Menus.Services;
+using RosCert.Commands.Menus.Users;
 using RosCert.Commands.Values;
 
 namespace RosCert.Commands.Menus;
@@ -17,6 +18,7 @@ public static class RouterOsCatalogue
             .Add(FileMenu.Build())
             .Add(SystemMenus.Build())
             .Add(new Menu("/ip", MenuKind.Directory, "IP services").Add(ServiceMenu.Build().Add(WebServerMenu.Build())));
+        root.Add(UserMenu.Build());
         root.Add(new CommandDef("import", "run a script file", Rights.Write, CommandKind.Unbound,
         [
             new("file-name", FileNameType.Instance, "script file (.rsc)") { Required = true, Position = 0 },

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using RosCert.Commands.Catalogue;
+using RosCert.Commands.Execution;
+using RosCert.Core.Ports;
+
+namespace RosCert.Commands.Menus.Users;
+
+/// <summary>
+/// Checks logins of the remote faces (REST Basic auth, API <c>/login</c>) against <c>/user</c>:
+/// the stored PBKDF2 hash, <c>disabled</c>, the <c>address</c> networks and the group's right.
+/// A user with an empty password (the default <c>admin</c>) may log in from loopback only, with a
+/// warning logged once per user. Failures are throttled per (client address, user). A verified
+/// login is remembered for a short time under a SHA-256 of user and password (never the clear
+/// password), so Basic auth does not pay PBKDF2 on every request; the user record is still read
+/// on every login, so disabling a user or changing its password takes effect at once.
+/// </summary>
+public sealed class UserAuthenticator : IAuthenticator
+{
+    /// <summary>Checked for unknown users, so the answer time does not tell which names exist.</summary>
+    private static readonly Lazy<string> s_decoyHash = new(() => PasswordHash.Create(Guid.NewGuid().ToString()));
+
+    private readonly CommandEnvironment _environment;
+    private readonly Action<string> _log;
+    private readonly UserAuthenticatorOptions _options;
+    private readonly LoginThrottle _throttle;
+    private readonly Dictionary<string, (string StoredHash, DateTimeOffset Expires)> _verified = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _warnedEmpty = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public UserAuthenticator(CommandEnvironment environment, Action<string> log, UserAuthenticatorOptions? options = null)
+    {
+        _environment = environment;
+        _log = log;
+        _options = options ?? new UserAuthenticatorOptions();
+        _throttle = new LoginThrottle(_options, environment.Clock);
+    }
+
+    public Principal? Authenticate(string user, string password, IPAddress remote)
+    {
+        IPAddress address = remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
+        string throttleKey = address + "\n" + user;
+        if (_throttle.IsLocked(throttleKey))
+        {
+            return null;
+        }
+
+        Principal? principal = _environment.Store.Read(reader => Check(reader, user, password, address));
+        if (principal is null)
+        {
+            _throttle.Failed(throttleKey);
+        }
+        else
+        {
+            _throttle.Succeeded(throttleKey);
+        }
+
+        return principal;
+    }
+
+    private Principal? Check(IStoreReader reader, string user, string password, IPAddress address)
+    {
+        ItemRecord? record = UserDirectory.Users(reader).FirstOrDefault(u => u.Name == user);
+        if (record is null)
+        {
+            PasswordHash.Verify(password, s_decoyHash.Value);
+            return null;
+        }
+
+        string stored = record.Properties.GetValueOrDefault("password", "");
+        bool passwordOk = stored.Length == 0 ? EmptyPasswordAllowed(user, password, address) : Verified(user, password, stored);
+        if (!passwordOk || record.Properties.GetValueOrDefault("disabled") == "yes" || !AddressListType.Allows(record.Properties.GetValueOrDefault("address"), address))
+        {
+            return null;
+        }
+
+        Rights? rights = UserDirectory.RightsOf(reader, record);
+        return rights is null ? null : new Principal(user, rights.Value);
+    }
+
+    /// <summary>An empty password is accepted only from loopback: a fresh install is not open to the network.</summary>
+    private bool EmptyPasswordAllowed(string user, string password, IPAddress address)
+    {
+        if (password.Length != 0 || !IPAddress.IsLoopback(address))
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (_warnedEmpty.Add(user))
+            {
+                _log($"warning: user {user} has an empty password; it may log in from loopback only, set a password with /user set {user} password=...");
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>PBKDF2 unless this user and password were verified against the same stored hash a moment ago.</summary>
+    private bool Verified(string user, string password, string stored)
+    {
+        string key = CacheKey(user, password);
+        DateTimeOffset now = _environment.Clock.GetUtcNow();
+        lock (_lock)
+        {
+            if (_verified.TryGetValue(key, out var entry) && entry.Expires > now && entry.StoredHash == stored)
+            {
+                return true;
+            }
+        }
+
+        if (!PasswordHash.Verify(password, stored))
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (_verified.Count >= _options.MaxEntries)
+            {
+                _verified.Clear();
+            }
+
+            _verified[key] = (stored, now + _options.CacheLifetime);
+        }
+
+        return true;
+    }
+
+    private static string CacheKey(string user, string password)
+    {
+        byte[] digest = SHA256.HashData(Encoding.UTF8.GetBytes(user + "\0" + password));
+        return Convert.ToHexString(digest);
+    }
+}
