@@ -44,8 +44,7 @@ internal static class Program
     {
         if (options.Serve)
         {
-            System.Console.Error.WriteLine("failure: not implemented yet");
-            return 1;
+            return Daemon.ServeCommand.Run(composition);
         }
 
         var session = new Session(composition.Environment, "admin", Rights.Full, Face.Console);
