@@ -36,6 +36,7 @@ internal sealed class Composition : IDisposable
             Catalogue = RouterOsCatalogue.Build(),
             KeySource = new RandomKeySource(),
             Serials = new RandomSerialSource(),
+            ScriptHostFactory = session => new RosCert.Console.Execution.ConsoleEngine(session, TextWriter.Null, TextWriter.Null),
         };
         ServiceMenu.Seed(store);
         return new Composition(store, environment);

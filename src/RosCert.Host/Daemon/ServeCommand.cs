@@ -20,7 +20,9 @@ internal static class ServeCommand
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stop(signal, stop, log));
 
         log.Info("daemon", $"started (pid {Environment.ProcessId})");
-        new ServiceSupervisor(context).RunAsync(stop.Token).GetAwaiter().GetResult();
+        Task services = new ServiceSupervisor(context).RunAsync(stop.Token);
+        Task scheduler = new SchedulerRunner(context).RunAsync(stop.Token);
+        Task.WaitAll(services, scheduler);
         log.Info("daemon", "stopped");
         return 0;
     }
