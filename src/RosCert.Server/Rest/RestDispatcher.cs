@@ -30,7 +30,7 @@ internal sealed class RestDispatcher(Session session, RestTarget target)
     {
         if (target.Word is { } word)
         {
-            return Menu.Kind == MenuKind.List ? OneItem(FindItem(word)) : throw RestException.NoSuchPath(word);
+            return Menu.Kind == MenuKind.List ? OneItem(FindItem(word), query.Proplist) : throw RestException.NoSuchPath(word);
         }
 
         return Menu.Kind switch
@@ -50,7 +50,7 @@ internal sealed class RestDispatcher(Session session, RestTarget target)
 
         CommandResult added = Run("add", body, []);
         return added is ValueResult { Returned: RosId id }
-            ? OneItem(FindItem(id.Value.ToString()))
+            ? OneItem(FindItem(id.Value.ToString()), body.Proplist)
             : Reply(added, body.Proplist);
     }
 
@@ -65,7 +65,7 @@ internal sealed class RestDispatcher(Session session, RestTarget target)
 
         ItemId id = ItemFromPath("set");
         Run("set", body, new() { ["numbers"] = RosValue.Of(id) });
-        return OneItem(FindItem(id.ToString()));
+        return OneItem(FindItem(id.ToString()), body.Proplist);
     }
 
     public RestReply Delete()
@@ -78,7 +78,7 @@ internal sealed class RestDispatcher(Session session, RestTarget target)
     /// <summary><c>POST /rest/certificate/sign {"number":"*1"}</c>: the command named by the last word.</summary>
     public RestReply Post(RestArguments body)
     {
-        CommandDef command = target.Command(target.Word ?? "");
+        CommandDef command = target.Word is { } word ? target.Command(word) : throw new RestException(400, "no command given");
         return Reply(Run(command, body, []), body.Proplist, command);
     }
 
@@ -129,8 +129,8 @@ internal sealed class RestDispatcher(Session session, RestTarget target)
         }
     }
 
-    private static RestReply OneItem((ListResult List, ItemView Item) found) =>
-        RestReply.Ok(w => RestJson.WriteItem(w, found.List, found.Item, null));
+    private static RestReply OneItem((ListResult List, ItemView Item) found, IReadOnlyList<string>? proplist) =>
+        RestReply.Ok(w => RestJson.WriteItem(w, found.List, found.Item, proplist));
 
     private static Dictionary<string, RosValue> AsValue() => new(StringComparer.Ordinal) { ["as-value"] = RosValue.Of(true) };
 

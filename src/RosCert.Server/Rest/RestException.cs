@@ -5,7 +5,7 @@ namespace RosCert.Server.Rest;
 /// nothing, an unknown parameter, a malformed body. Errors of the commands themselves arrive as
 /// <see cref="Core.Errors.RouterOsException"/> and keep their own status.
 /// </summary>
-public sealed class RestException : Exception
+internal sealed class RestException : Exception
 {
     public RestException(int status, string? detail)
         : base(detail ?? "")

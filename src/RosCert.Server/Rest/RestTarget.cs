@@ -37,8 +37,4 @@ internal readonly record struct RestTarget(Menu Menu, string? Word)
 
     /// <summary>The command a verb maps to; a menu without it is 406, as RouterOS answers (reference §5.1).</summary>
     public CommandDef Command(string name) => Menu.Command(name) ?? throw RestException.NoSuchCommand(name);
-
-    /// <summary>The item word of a path that must name one (<c>PATCH</c>, <c>DELETE</c> on a list menu).</summary>
-    public string RequireItemWord(string verbCommand) =>
-        Menu.Kind == MenuKind.List && Word is not null ? Word : throw RestException.NoSuchCommand(Word ?? verbCommand);
 }
