@@ -17,11 +17,6 @@ public static class PasswordHash
     public const int SaltBytes = 16;
     public const int HashBytes = 32;
 
-    /// <summary>Counts PBKDF2 derivations in this process (tests observe that the login cache saves them).</summary>
-    private static long s_derivations;
-
-    public static long Derivations => Interlocked.Read(ref s_derivations);
-
     public static string Create(string password)
     {
         byte[] salt = RandomNumberGenerator.GetBytes(SaltBytes);
@@ -48,7 +43,6 @@ public static class PasswordHash
 
     private static byte[] Derive(string password, byte[] salt, int iterations)
     {
-        Interlocked.Increment(ref s_derivations);
         return Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, HashBytes);
     }
 

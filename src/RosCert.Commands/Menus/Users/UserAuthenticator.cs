@@ -28,6 +28,7 @@ public sealed class UserAuthenticator : IAuthenticator
     private readonly Dictionary<string, (string StoredHash, DateTimeOffset Expires)> _verified = new(StringComparer.Ordinal);
     private readonly HashSet<string> _warnedEmpty = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private long _passwordChecks;
 
     public UserAuthenticator(CommandEnvironment environment, Action<string> log, UserAuthenticatorOptions? options = null)
     {
@@ -36,6 +37,9 @@ public sealed class UserAuthenticator : IAuthenticator
         _options = options ?? new UserAuthenticatorOptions();
         _throttle = new LoginThrottle(_options, environment.Clock);
     }
+
+    /// <summary>How many PBKDF2 verifications this authenticator has run (the cache saves them; tests observe it).</summary>
+    public long PasswordChecks => Interlocked.Read(ref _passwordChecks);
 
     public Principal? Authenticate(string user, string password, IPAddress remote)
     {
@@ -111,6 +115,7 @@ public sealed class UserAuthenticator : IAuthenticator
             }
         }
 
+        Interlocked.Increment(ref _passwordChecks);
         if (!PasswordHash.Verify(password, stored))
         {
             return false;
