@@ -23,6 +23,16 @@ internal sealed class DeferredReader(IStore store) : IStoreReader
 
     public int PendingKeyCount() => store.Read(r => r.PendingKeyCount());
 
+    public IReadOnlyList<CertificateEntry> CertificatesBySkid(string skid) => store.Read(r => r.CertificatesBySkid(skid));
+
+    public CrlRecord? Crl(ItemId caId) => store.Read(r => r.Crl(caId));
+
+    public IReadOnlyList<CrlRecord> Crls() => store.Read(r => r.Crls());
+
+    public IEnumerable<RevokedSerial> RevokedBy(ItemId caId) => store.Read(r => r.RevokedBy(caId).ToArray());
+
+    public long RevokedCount(ItemId caId) => store.Read(r => r.RevokedCount(caId));
+
     public bool SerialInUse(string akid, string serialNumber) => store.Read(r => r.SerialInUse(akid, serialNumber));
 
     public string? Setting(string menu, string property) => store.Read(r => r.Setting(menu, property));

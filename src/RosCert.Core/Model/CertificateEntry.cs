@@ -73,6 +73,9 @@ public sealed record CertificateEntry
 
     public DateTimeOffset? Revoked { get; init; }
 
+    /// <summary>The CRL reason keyword of a revocation (RFC 5280 §5.3.1), e.g. <c>key-compromise</c>.</summary>
+    public string? RevocationReason { get; init; }
+
     public bool NoKeyExport { get; init; }
 
     /// <summary>The CRL Distribution Point URIs the certificate carries, comma separated.</summary>

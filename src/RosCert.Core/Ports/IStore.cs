@@ -38,6 +38,21 @@ public interface IStoreReader
     /// <summary>How many imported keys still wait for their certificate.</summary>
     int PendingKeyCount();
 
+    /// <summary>The signed certificates with this subject key identifier (upper-case hex).</summary>
+    IReadOnlyList<CertificateEntry> CertificatesBySkid(string skid);
+
+    /// <summary>The stored CRL of a local CA, if any.</summary>
+    CrlRecord? Crl(ItemId caId);
+
+    /// <summary>Every stored CRL (to find stale or expiring ones).</summary>
+    IReadOnlyList<CrlRecord> Crls();
+
+    /// <summary>The certificates a CA revoked, in serial order, read lazily (millions stream through).</summary>
+    IEnumerable<RevokedSerial> RevokedBy(ItemId caId);
+
+    /// <summary>How many certificates a CA revoked.</summary>
+    long RevokedCount(ItemId caId);
+
     /// <summary>Whether a certificate with this serial number was issued under this authority key id.</summary>
     bool SerialInUse(string akid, string serialNumber);
 
@@ -60,6 +75,9 @@ public interface IStoreWriter : IStoreReader
     void DeleteCertificate(ItemId id);
 
     void SetSetting(string menu, string property, string? value);
+
+    /// <summary>Stores a CRL state (insert or replace).</summary>
+    void PutCrl(CrlRecord crl);
 
     /// <summary>Keeps a sealed key until a certificate with its public key arrives (kept out of sight).</summary>
     void PutPendingKey(string publicKeyHash, SealedKey key);

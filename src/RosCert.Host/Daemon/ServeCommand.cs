@@ -22,7 +22,8 @@ internal static class ServeCommand
         log.Info("daemon", $"started (pid {Environment.ProcessId})");
         Task services = new ServiceSupervisor(context).RunAsync(stop.Token);
         Task scheduler = new SchedulerRunner(context).RunAsync(stop.Token);
-        Task.WaitAll(services, scheduler);
+        Task crls = new CrlRefresher(context).RunAsync(stop.Token);
+        Task.WaitAll(services, scheduler, crls);
         log.Info("daemon", "stopped");
         return 0;
     }

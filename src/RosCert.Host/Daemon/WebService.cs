@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 using RosCert.Commands.Execution;
+using RosCert.Server.Crl;
 using RosCert.Server.Rest;
 
 namespace RosCert.Host.Daemon;
@@ -43,6 +44,10 @@ public sealed class WebService : IRunningService
         });
         WebApplication app = builder.Build();
         app.MapRest(context.Environment, context.Authenticator);
+        if (!config.IsTls)
+        {
+            app.MapCrl(context.Environment);
+        }
         await app.StartAsync().ConfigureAwait(false);
         return new WebService(config, app);
     }

@@ -17,7 +17,7 @@ internal static class CertificateMapper
         "subject_alt_name", "key_size", "days_valid", "digest_algorithm", "key_usage", "trusted",
         "trust_store", "der", "private_key", "serial_number", "fingerprint", "skid", "akid",
         "invalid_before", "invalid_after", "issuer", "issued_by", "ca_crl_host", "revoked", "no_key_export",
-        "crl_points", "public_key_sha256",
+        "crl_points", "public_key_sha256", "revocation_reason",
     ];
 
     public static string ColumnList { get; } = string.Join(", ", Columns);
@@ -31,7 +31,7 @@ internal static class CertificateMapper
         entry.Der, entry.PrivateKey?.Bytes, entry.SerialNumber, entry.Fingerprint, entry.Skid, entry.Akid,
         ToUnix(entry.InvalidBefore), ToUnix(entry.InvalidAfter), entry.Issuer, ToId(entry.IssuedBy),
         entry.CaCrlHost, ToUnix(entry.Revoked), entry.NoKeyExport ? 1L : 0L,
-        entry.CrlDistributionPoints, entry.PublicKeyHash,
+        entry.CrlDistributionPoints, entry.PublicKeyHash, entry.RevocationReason,
     ];
 
     /// <summary>Builds an entry from a row selected with <see cref="ColumnList"/>.</summary>
@@ -67,6 +67,7 @@ internal static class CertificateMapper
         NoKeyExport = row.GetInt64(27) != 0,
         CrlDistributionPoints = Text(row, 28),
         PublicKeyHash = Text(row, 29),
+        RevocationReason = Text(row, 30),
     };
 
     /// <summary>

@@ -94,7 +94,24 @@ internal static class Migrations
         );
         """;
 
-    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4];
+    // Revocation and CRLs (issue 6): the reason of a revocation; one CRL per local CA, its number, its
+    // bytes and whether a revocation made it stale (rebuilt after the revoking transaction commits,
+    // so a big CRL never holds the write lock).
+    private const string V5 = """
+        ALTER TABLE certificates ADD COLUMN revocation_reason TEXT;
+        CREATE INDEX certificates_revoked ON certificates (issued_by) WHERE revoked IS NOT NULL;
+        CREATE INDEX certificates_skid ON certificates (skid) WHERE skid IS NOT NULL;
+        CREATE TABLE crls (
+            ca_id INTEGER PRIMARY KEY NOT NULL REFERENCES certificates (id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            this_update INTEGER,
+            next_update INTEGER,
+            der BLOB,
+            stale INTEGER NOT NULL CHECK (stale IN (0, 1))
+        );
+        """;
+
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5];
 
     public static int CurrentVersion => Steps.Count;
 

@@ -20,6 +20,8 @@ internal static class CertificateStatements
 
     public static string SelectByPublicKey { get; } = $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE public_key_sha256 = $hash ORDER BY id";
 
+    public static string SelectBySkid { get; } = $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE skid = $skid ORDER BY id";
+
     public static string Insert { get; } =
         $"INSERT INTO certificates ({CertificateMapper.ColumnList}) VALUES ({string.Join(", ", s_parameterNames)})";
 

@@ -96,6 +96,58 @@ internal sealed class StoreSession : IStoreWriter, IDisposable
     public void DeletePendingKey(string publicKeyHash) =>
         _commands.Execute("DELETE FROM pending_keys WHERE public_key_sha256 = $hash", ("$hash", publicKeyHash));
 
+    public IReadOnlyList<CertificateEntry> CertificatesBySkid(string skid) =>
+        ReadCertificates(_commands.Bind(CertificateStatements.SelectBySkid, ("$skid", skid)));
+
+    public CrlRecord? Crl(ItemId caId) => ReadCrls("WHERE ca_id = $id", ("$id", (long)caId.Value)) is [var crl, ..] ? crl : null;
+
+    public IReadOnlyList<CrlRecord> Crls() => ReadCrls("");
+
+    public IEnumerable<RevokedSerial> RevokedBy(ItemId caId)
+    {
+        SqliteCommand command = _commands.Bind(
+            "SELECT serial_number, revoked, revocation_reason FROM certificates WHERE issued_by = $id AND revoked IS NOT NULL ORDER BY serial_number",
+            ("$id", (long)caId.Value));
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new RevokedSerial(reader.GetString(0), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(1)), reader.IsDBNull(2) ? null : reader.GetString(2));
+        }
+    }
+
+    public long RevokedCount(ItemId caId) =>
+        (long)_commands.Scalar("SELECT count(*) FROM certificates WHERE issued_by = $id AND revoked IS NOT NULL", ("$id", (long)caId.Value))!;
+
+    public void PutCrl(CrlRecord crl) =>
+        _commands.Execute(
+            "INSERT INTO crls (ca_id, number, this_update, next_update, der, stale) VALUES ($id, $number, $this, $next, $der, $stale) "
+            + "ON CONFLICT (ca_id) DO UPDATE SET number = excluded.number, this_update = excluded.this_update, next_update = excluded.next_update, der = excluded.der, stale = excluded.stale",
+            ("$id", (long)crl.CaId.Value),
+            ("$number", crl.Number),
+            ("$this", crl.ThisUpdate?.ToUnixTimeSeconds()),
+            ("$next", crl.NextUpdate?.ToUnixTimeSeconds()),
+            ("$der", crl.Der),
+            ("$stale", crl.Stale ? 1L : 0L));
+
+    private IReadOnlyList<CrlRecord> ReadCrls(string where, params ReadOnlySpan<(string Name, object? Value)> arguments)
+    {
+        SqliteCommand command = _commands.Bind("SELECT ca_id, number, this_update, next_update, der, stale FROM crls " + where, arguments);
+        using SqliteDataReader reader = command.ExecuteReader();
+        var crls = new List<CrlRecord>();
+        while (reader.Read())
+        {
+            crls.Add(new CrlRecord(
+                new ItemId(checked((uint)reader.GetInt64(0))),
+                reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(3)),
+                reader.IsDBNull(4) ? null : (byte[])reader.GetValue(4),
+                reader.GetInt64(5) != 0));
+        }
+
+        return crls;
+    }
+
     public bool SerialInUse(string akid, string serialNumber) =>
         _commands.Scalar("SELECT 1 FROM certificates WHERE akid = $akid AND serial_number = $serial LIMIT 1", ("$akid", akid), ("$serial", serialNumber)) is not null;
 

@@ -100,8 +100,14 @@ public static class CertificateMenu
         {
             Handler = ExportCertificateCommand.Run,
         };
-        yield return new CommandDef("issued-revoke", "revoke certificates issued by a local CA", Rights.Write, CommandKind.Change,
-            [new("numbers", ItemListType.Many, "certificates to revoke") { Required = true, Position = 0 }]);
+        yield return new CommandDef("issued-revoke", "revoke certificates issued by a local CA", Rights.Write, CommandKind.Unbound,
+        [
+            new("numbers", ItemListType.Many, "certificates to revoke") { Required = true, Position = 0 },
+            new("reason", new EnumType([.. Core.Revocation.RevocationReasons.Names]), "RosCert extra: CRL reason code (default unspecified)"),
+        ])
+        {
+            Handler = RevokeCommand.Run,
+        };
         yield return new CommandDef("add-scep", "enrol a template with a SCEP server", Rights.Write, CommandKind.Unbound,
         [
             new("template", certificate, "template to enrol") { Required = true },

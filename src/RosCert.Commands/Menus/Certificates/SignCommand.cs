@@ -26,6 +26,11 @@ public static class SignCommand
         invocation.Session.Output.Progress("signing");
         CertificateEntry signed = invocation.Environment.Store.Write(writer => Store(invocation, writer, plan, privateKey));
         Warn(invocation, plan, signed);
+        if (CrlPublisher.Publishes(signed))
+        {
+            CrlPublisher.Rebuild(invocation.Environment, signed.Id); // an empty CRL exists as soon as a CA can sign
+        }
+
         return new RecordResult([new("progress", RosValue.Of("done"))]);
     }
 

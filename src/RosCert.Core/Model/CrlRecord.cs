@@ -1,0 +1,10 @@
+namespace RosCert.Core.Model;
+
+/// <summary>
+/// The CRL of one local CA as stored: its number, validity, bytes (null until first built) and
+/// whether a revocation since made it stale.
+/// </summary>
+public sealed record CrlRecord(ItemId CaId, long Number, DateTimeOffset? ThisUpdate, DateTimeOffset? NextUpdate, byte[]? Der, bool Stale);
+
+/// <summary>One revoked certificate as the CRL lists it.</summary>
+public readonly record struct RevokedSerial(string SerialNumber, DateTimeOffset RevokedAt, string? Reason);
