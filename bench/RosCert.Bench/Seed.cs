@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using RosCert.Commands.Execution;
+using RosCert.Commands.Menus.Certificates;
+using RosCert.Core.Model;
+
+namespace RosCert.Bench;
+
+/// <summary>Bulk seeding for benchmarks: rows written straight into SQLite, outside the commands.</summary>
+internal static class Seed
+{
+    /// <summary>An RSA-2048 CA made through the console, as a user would.</summary>
+    public static CertificateEntry Authority(CommandEnvironment environment)
+    {
+        var session = new Session(environment, "admin", RosCert.Commands.Catalogue.Rights.Full, Face.Console);
+        var engine = new RosCert.Console.Execution.ConsoleEngine(session, TextWriter.Null, System.Console.Error);
+        engine.Run("add name=ca common-name=\"Bench CA\" key-usage=key-cert-sign,crl-sign");
+        engine.Run("sign ca");
+        return environment.Store.Read(r => r.CertificateByName("ca"))!;
+    }
+
+    /// <summary>N revoked rows issued by the CA, and the same serials as an openssl ca index.txt.</summary>
+    public static void Revoked(string database, ItemId ca, int count, string index)
+    {
+        using var connection = new SqliteConnection("Data Source=" + database);
+        connection.Open();
+        using SqliteTransaction transaction = connection.BeginTransaction();
+        using SqliteCommand insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO certificates (id, name, common_name, country, state, locality, organization, unit, subject_alt_name,
+              key_size, days_valid, digest_algorithm, key_usage, trust_store, no_key_export, issued_by, serial_number, revoked, der)
+            VALUES ($id, $name, 'leaf', '', '', '', '', '', '', 'prime256v1', 365, 'sha256', 1, 'all', 0, $ca, $serial, $revoked, x'30')
+            """;
+        SqliteParameter id = insert.Parameters.Add("$id", SqliteType.Integer);
+        SqliteParameter name = insert.Parameters.Add("$name", SqliteType.Text);
+        SqliteParameter serial = insert.Parameters.Add("$serial", SqliteType.Text);
+        insert.Parameters.AddWithValue("$ca", (long)ca.Value);
+        long revokedAt = DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds();
+        insert.Parameters.AddWithValue("$revoked", revokedAt);
+        string when = DateTimeOffset.FromUnixTimeSeconds(revokedAt).ToString("yyMMddHHmmss", CultureInfo.InvariantCulture) + "Z";
+        using var openssl = new StreamWriter(index, append: false, Encoding.ASCII);
+        for (int i = 0; i < count; i++)
+        {
+            string hex = (0x1000_0000_0000_0000UL + (ulong)i).ToString("X16", CultureInfo.InvariantCulture);
+            id.Value = 1_000_000L + i;
+            name.Value = "leaf" + i.ToString(CultureInfo.InvariantCulture);
+            serial.Value = hex;
+            insert.ExecuteNonQuery();
+            openssl.Write($"R\t301231000000Z\t{when}\t{hex}\tunknown\t/CN=leaf{i}\n");
+        }
+
+        transaction.Commit();
+    }
+}
