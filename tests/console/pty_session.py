@@ -101,6 +101,19 @@ def main():
     check("a brace left open continues on the next line", term.expect("inside\n"))
 
     term.expect(PROMPT)
+    term.send("sign tmpl\r")
+    term.expect("progress: done")
+    term.expect(PROMPT)
+    term.send("export-certificate tmpl export-passphrase=secret\r")
+    term.expect(PROMPT)
+    term.send("import file-name=cert_export_tmpl.key\r")
+    check("import asks for the passphrase of an encrypted file", term.expect("passphrase: "))
+    term.send("secret\r")
+    answered = term.mark
+    decrypted = term.expect("decryption-failures: 0")
+    check("the passphrase is not echoed and decrypts the key", decrypted and "secret" not in term.seen[answered:term.mark])
+
+    term.expect(PROMPT)
     term.send("\x04")  # Ctrl-D on an empty line ends the session
     check("Ctrl-D ends the session with status 0", term.wait() == 0)
     return 0 if all(passed for _, passed in checks) else 1
