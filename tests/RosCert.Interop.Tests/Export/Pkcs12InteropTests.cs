@@ -1,6 +1,7 @@
 using RosCert.Codecs.Pem;
 using RosCert.Core.Export;
 using RosCert.Core.Model;
+using RosCert.Tests.Shared;
 using Xunit;
 
 namespace RosCert.Interop.Tests.Export;

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using RosCert.Core.Export;
 using RosCert.Core.Model;
 using RosCert.Core.Requests;
+using RosCert.Tests.Shared;
 using Xunit;
 
 namespace RosCert.Tests.Export;

@@ -1,8 +1,9 @@
+// Shared by RosCert.Tests and RosCert.Interop.Tests (linked into both projects).
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using RosCert.Core.Model;
 
-namespace RosCert.Interop.Tests.Export;
+namespace RosCert.Tests.Shared;
 
 /// <summary>Root, intermediate and leaf made with .NET; the CAs use P-256, the leaf RSA-2048 or P-256.</summary>
 internal sealed record ExportChain(IReadOnlyList<byte[]> Der, byte[] LeafKey)
