@@ -69,6 +69,19 @@ public sealed class DaemonTests
         Assert.Contains("made0", console.Script("print proplist=name"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_port_that_cannot_be_bound_is_reported_and_the_other_services_keep_running()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        using var console = new RosCertProcess();
+        using var daemon = new DaemonProcess(console, $"/ip service set api port={port}");
+        daemon.WaitFor(() => console.Script(":put [/ip service get api status]").StartsWith("error: cannot listen on port", StringComparison.Ordinal), "api to report its port");
+        Assert.Equal("running\n", console.Script(":put [/ip service get www status]"));
+        Assert.Contains("\"level\":\"error\",\"topic\":\"api\"", daemon.Log, StringComparison.Ordinal);
+    }
+
     private static string Fingerprint(RosCertProcess console, string name) => console.Script($":put [get {name} fingerprint]").Trim();
 
     private static string Served(DaemonProcess daemon)
