@@ -26,7 +26,8 @@ public static class ItemResolver
             }
         }
 
-        return result;
+        // An empty reference ([find] that matched nothing) names no item.
+        return result.Count > 0 ? result : throw Errors.NoSuchItem();
     }
 
     private static IEnumerable<RosValue> Flatten(RosValue reference) => reference switch

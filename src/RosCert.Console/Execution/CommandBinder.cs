@@ -127,6 +127,20 @@ internal sealed class CommandBinder(Catalogue catalogue, Evaluator evaluator)
 
     private BoundCommand BindArguments(Menu menu, CommandDef definition, Command command, int start, Scope scope)
     {
+        Menu? outer = evaluator.Menu;
+        evaluator.Menu = menu; // [find] among the arguments runs in the command's menu
+        try
+        {
+            return BindArgumentsIn(menu, definition, command, start, scope);
+        }
+        finally
+        {
+            evaluator.Menu = outer;
+        }
+    }
+
+    private BoundCommand BindArgumentsIn(Menu menu, CommandDef definition, Command command, int start, Scope scope)
+    {
         var arguments = new Dictionary<string, RosValue>(StringComparer.Ordinal);
         Queue<ArgumentDef> positional = new(definition.PositionalArguments);
         for (int i = start; i < command.Parts.Count; i++)

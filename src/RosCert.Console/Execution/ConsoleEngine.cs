@@ -123,7 +123,7 @@ public sealed class ConsoleEngine : IScriptHost
     }
 
     /// <summary><c>[ … ]</c>: runs the commands without printing and yields the last one's value.</summary>
-    internal RosValue Substitute(Script script, Scope scope)
+    internal RosValue Substitute(Script script, Scope scope, Menu? menu)
     {
         if (_substitutionDepth > 64)
         {
@@ -133,7 +133,7 @@ public sealed class ConsoleEngine : IScriptHost
         _substitutionDepth++;
         try
         {
-            var context = new ExecutionContext(CurrentMenu, scope, print: false);
+            var context = new ExecutionContext(menu ?? CurrentMenu, scope, print: false);
             RosValue last = RosValue.Nothing;
             foreach (Command command in script.Commands)
             {
@@ -171,6 +171,20 @@ public sealed class ConsoleEngine : IScriptHost
     internal void Log(string topic, string message) => Error.WriteLine($"{topic}: {message}");
 
     private RosValue Execute(Command command, ExecutionContext context)
+    {
+        Menu? outer = _evaluator.Menu;
+        _evaluator.Menu = context.Menu;
+        try
+        {
+            return ExecuteIn(command, context);
+        }
+        finally
+        {
+            _evaluator.Menu = outer;
+        }
+    }
+
+    private RosValue ExecuteIn(Command command, ExecutionContext context)
     {
         if (ScriptCommands.Handles(command))
         {

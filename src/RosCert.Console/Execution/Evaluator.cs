@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using RosCert.Commands.Catalogue;
 using RosCert.Commands.Values;
 using RosCert.Console.Ast;
 using RosCert.Core.Errors;
@@ -13,13 +14,19 @@ namespace RosCert.Console.Execution;
 /// </summary>
 internal sealed class Evaluator(ConsoleEngine engine)
 {
+    /// <summary>
+    /// The menu <c>[ … ]</c> runs in: the statement's menu, and while a command's arguments are
+    /// evaluated, that command's menu (RouterOS resolves <c>/ip address set [find …]</c> there).
+    /// </summary>
+    public Menu? Menu { get; set; }
+
     public RosValue Evaluate(Expression expression, Scope scope) => expression switch
     {
         Word word => RosValue.Of(word.Text),
         StringLiteral literal => RosValue.Of(literal.Value),
         InterpolatedString interpolated => Interpolate(interpolated, scope),
         VariableRef variable => engine.Lookup(variable.Name, scope),
-        CommandSubstitution substitution => engine.Substitute(substitution.Script, scope),
+        CommandSubstitution substitution => engine.Substitute(substitution.Script, scope, Menu),
         Block block => new RosCode(block.Body),
         ArrayLiteral array => new RosArray(array.Items.Select(i => new RosArrayElement(i.Key, Evaluate(i.Value, scope))).ToArray()),
         Unary unary => EvaluateUnary(unary, scope),

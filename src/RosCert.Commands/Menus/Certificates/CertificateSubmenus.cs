@@ -40,6 +40,7 @@ public static class CertificateSubmenus
         {
             Properties = properties,
             BriefColumns = ["common-name", "organization", "skid"],
+            Items = BuiltinView.All,
         };
         return menu.Add(ListCommands.Queries(properties, sensitive: false).Where(c => c.Name != "edit"));
     }
