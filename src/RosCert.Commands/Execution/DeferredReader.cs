@@ -35,6 +35,8 @@ internal sealed class DeferredReader(IStore store) : IStoreReader
 
     public bool SerialInUse(string akid, string serialNumber) => store.Read(r => r.SerialInUse(akid, serialNumber));
 
+    public SealedKey? Secret(string name) => store.Read(r => r.Secret(name));
+
     public string? Setting(string menu, string property) => store.Read(r => r.Setting(menu, property));
 
     public IReadOnlyList<ItemRecord> Items(string menu) => store.Read(r => r.Items(menu));

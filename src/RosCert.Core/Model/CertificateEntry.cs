@@ -84,6 +84,12 @@ public sealed record CertificateEntry
     /// <summary>SHA-256 of the certificate's SubjectPublicKeyInfo, lower-case hex: pairs keys with certificates.</summary>
     public string? PublicKeyHash { get; init; }
 
+    /// <summary>
+    /// The client that manages this entry (SCEP enrolment, ACME order), or <c>null</c> for an entry
+    /// the user manages by hand. Its properties are the client's own (urls, status, fingerprints).
+    /// </summary>
+    public Management? Management { get; init; }
+
     public bool IsTemplate => Der is null;
 
     /// <summary>Flag L: a CA that publishes a CRL, or a certificate that names where its CRL is.</summary>
@@ -99,6 +105,12 @@ public sealed record CertificateEntry
     /// <summary>The trusted value in effect: explicit, else yes for self-signed and no for issued.</summary>
     public bool EffectiveTrusted => Trusted ?? (IssuedBy is null);
 }
+
+/// <summary>
+/// The protocol client behind a managed entry: <see cref="Kind"/> (<c>scep</c>, <c>acme</c>) and its
+/// string properties, kept as JSON in the entry's row.
+/// </summary>
+public sealed record Management(string Kind, IReadOnlyDictionary<string, string> Properties);
 
 /// <summary>A private key sealed at rest (AES-256-GCM under the master key): opaque bytes.</summary>
 public sealed record SealedKey(byte[] Bytes);

@@ -56,6 +56,9 @@ public interface IStoreReader
     /// <summary>Whether a certificate with this serial number was issued under this authority key id.</summary>
     bool SerialInUse(string akid, string serialNumber);
 
+    /// <summary>A sealed secret by name (e.g. an ACME account key), if stored.</summary>
+    SealedKey? Secret(string name);
+
     /// <summary>A property of a single-record menu (<c>/system/identity</c>, <c>/system/clock</c>, …); null when unset.</summary>
     string? Setting(string menu, string property);
 
@@ -83,6 +86,11 @@ public interface IStoreWriter : IStoreReader
     void PutPendingKey(string publicKeyHash, SealedKey key);
 
     void DeletePendingKey(string publicKeyHash);
+
+    /// <summary>Stores a sealed secret under a name (insert or replace).</summary>
+    void PutSecret(string name, SealedKey secret);
+
+    void DeleteSecret(string name);
 
     void PutItem(ItemRecord item);
 

@@ -11,13 +11,15 @@ namespace RosCert.Store.Records;
 /// </summary>
 internal static class CertificateMapper
 {
+    private const string KindKey = ".kind";
+
     public static IReadOnlyList<string> Columns { get; } =
     [
         "id", "name", "common_name", "country", "state", "locality", "organization", "unit",
         "subject_alt_name", "key_size", "days_valid", "digest_algorithm", "key_usage", "trusted",
         "trust_store", "der", "private_key", "serial_number", "fingerprint", "skid", "akid",
         "invalid_before", "invalid_after", "issuer", "issued_by", "ca_crl_host", "revoked", "no_key_export",
-        "crl_points", "public_key_sha256", "revocation_reason",
+        "crl_points", "public_key_sha256", "revocation_reason", "managed",
     ];
 
     public static string ColumnList { get; } = string.Join(", ", Columns);
@@ -31,7 +33,7 @@ internal static class CertificateMapper
         entry.Der, entry.PrivateKey?.Bytes, entry.SerialNumber, entry.Fingerprint, entry.Skid, entry.Akid,
         ToUnix(entry.InvalidBefore), ToUnix(entry.InvalidAfter), entry.Issuer, ToId(entry.IssuedBy),
         entry.CaCrlHost, ToUnix(entry.Revoked), entry.NoKeyExport ? 1L : 0L,
-        entry.CrlDistributionPoints, entry.PublicKeyHash, entry.RevocationReason,
+        entry.CrlDistributionPoints, entry.PublicKeyHash, entry.RevocationReason, ToJson(entry.Management),
     ];
 
     /// <summary>Builds an entry from a row selected with <see cref="ColumnList"/>.</summary>
@@ -68,6 +70,7 @@ internal static class CertificateMapper
         CrlDistributionPoints = Text(row, 28),
         PublicKeyHash = Text(row, 29),
         RevocationReason = Text(row, 30),
+        Management = FromJson(Text(row, 31)),
     };
 
     /// <summary>
@@ -93,6 +96,28 @@ internal static class CertificateMapper
         DigestAlgorithms.TryParse(name, out DigestAlgorithm digest)
             ? digest
             : throw new StoreException($"the store holds an unknown digest-algorithm '{name}'");
+
+    // The managing client is one JSON object: {"kind": "...", "properties": {...}}.
+    private static string? ToJson(Management? management) =>
+        management is null
+            ? null
+            : ItemProperties.ToJson(new Dictionary<string, string>(management.Properties) { [KindKey] = management.Kind });
+
+    private static Management? FromJson(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        Dictionary<string, string> properties = ItemProperties.FromJson(json);
+        if (!properties.Remove(KindKey, out string? kind))
+        {
+            throw new StoreException($"the store holds a managed entry without its kind: {json}");
+        }
+
+        return new Management(kind, properties);
+    }
 
     private static long? ToFlag(bool? value) => value switch
     {

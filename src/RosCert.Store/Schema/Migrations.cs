@@ -111,7 +111,17 @@ internal static class Migrations
         );
         """;
 
-    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5];
+    // Protocol clients (issues 7, 8): the SCEP or ACME client that manages a certificate entry, as JSON;
+    // secrets that are not a certificate's key (ACME account keys) sealed under the master key, by name.
+    private const string V6 = """
+        ALTER TABLE certificates ADD COLUMN managed TEXT;
+        CREATE TABLE secrets (
+            name TEXT PRIMARY KEY NOT NULL,
+            sealed BLOB NOT NULL
+        );
+        """;
+
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6];
 
     public static int CurrentVersion => Steps.Count;
 

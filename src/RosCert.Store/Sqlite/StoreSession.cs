@@ -96,6 +96,17 @@ internal sealed class StoreSession : IStoreWriter, IDisposable
     public void DeletePendingKey(string publicKeyHash) =>
         _commands.Execute("DELETE FROM pending_keys WHERE public_key_sha256 = $hash", ("$hash", publicKeyHash));
 
+    public SealedKey? Secret(string name) =>
+        _commands.Scalar("SELECT sealed FROM secrets WHERE name = $name", ("$name", name)) is byte[] secret ? new SealedKey(secret) : null;
+
+    public void PutSecret(string name, SealedKey secret) =>
+        _commands.Execute(
+            "INSERT INTO secrets (name, sealed) VALUES ($name, $sealed) ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed",
+            ("$name", name),
+            ("$sealed", secret.Bytes));
+
+    public void DeleteSecret(string name) => _commands.Execute("DELETE FROM secrets WHERE name = $name", ("$name", name));
+
     public IReadOnlyList<CertificateEntry> CertificatesBySkid(string skid) =>
         ReadCertificates(_commands.Bind(CertificateStatements.SelectBySkid, ("$skid", skid)));
 

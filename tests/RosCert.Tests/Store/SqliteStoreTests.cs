@@ -69,6 +69,44 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void Managed_entry_keeps_its_client_kind_and_properties()
+    {
+        var management = new Management("scep", new Dictionary<string, string> { ["scep-url"] = "http://127.0.0.1/scep", ["status"] = "pending" });
+        CertificateEntry managed = Entries.Template(1, "client") with { Management = management };
+        _store.Write(w =>
+        {
+            w.Insert(managed);
+            w.Insert(Entries.Template(2, "plain"));
+            return 0;
+        });
+
+        Management stored = _store.Read(r => r.Certificate(new ItemId(1)))!.Management!;
+        Assert.Equal("scep", stored.Kind);
+        Assert.Equal(management.Properties.OrderBy(p => p.Key), stored.Properties.OrderBy(p => p.Key));
+        Assert.Null(_store.Read(r => r.Certificate(new ItemId(2)))!.Management);
+    }
+
+    [Fact]
+    public void Secrets_are_stored_replaced_and_deleted_by_name()
+    {
+        _store.Write(w =>
+        {
+            w.PutSecret("acme-account", new SealedKey([1, 2, 3]));
+            w.PutSecret("acme-account", new SealedKey([4, 5]));
+            return 0;
+        });
+        Assert.Equal([4, 5], _store.Read(r => r.Secret("acme-account"))!.Bytes);
+        Assert.Null(_store.Read(r => r.Secret("other")));
+
+        _store.Write(w =>
+        {
+            w.DeleteSecret("acme-account");
+            return 0;
+        });
+        Assert.Null(_store.Read(r => r.Secret("acme-account")));
+    }
+
+    [Fact]
     public void Certificates_come_back_in_id_order_and_updates_stick()
     {
         _store.Write(w =>

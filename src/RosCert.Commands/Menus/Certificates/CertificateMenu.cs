@@ -108,39 +108,11 @@ public static class CertificateMenu
         {
             Handler = RevokeCommand.Run,
         };
-        yield return new CommandDef("add-scep", "enrol a template with a SCEP server", Rights.Write, CommandKind.Unbound,
-        [
-            new("template", certificate, "template to enrol") { Required = true },
-            new("scep-url", StringType.Instance, "SCEP server URL") { Required = true },
-            new("name", StringType.Instance, "name of the certificate"),
-            new("ca-identity", StringType.Instance, "CA identity sent to the server"),
-            new("challenge-password", StringType.Instance, "challenge password or OTP") { Sensitive = true },
-            new("on-smart-card", BoolType.Instance, "keep the key on a smart card") { HardwareOnly = true },
-            new("refresh", BoolType.Instance, "re-enrol when the certificate expires"),
-            Flag("as-value", "return the result as values"),
-        ]);
-        yield return new CommandDef("scep-renew", "renew SCEP certificates now", Rights.Write, CommandKind.Unbound,
-            [new("numbers", ItemListType.Many, "certificates to renew") { Required = true, Position = 0 }]);
-        yield return new CommandDef("enable-ssl-certificate", "get a certificate for www-ssl from an ACME CA (Let's Encrypt)", Rights.Write, CommandKind.Unbound,
-        [
-            new("dns-name", StringType.Instance, "DNS name of this host") { Required = true },
-            new("directory-url", StringType.Instance, "ACME directory (default Let's Encrypt)"),
-            new("eab-kid", StringType.Instance, "external account binding key id"),
-            new("eab-hmac-key", StringType.Instance, "external account binding HMAC key") { Sensitive = true },
-            new("reset-private-key", BoolType.Instance, "make a new key instead of reusing the old one"),
-            .. MonitorArguments(),
-        ]);
-        yield return new CommandDef("add-acme", "add an ACME-managed certificate", Rights.Write, CommandKind.Unbound,
-        [
-            new("domain-names", StringType.Instance, "domain names, comma separated") { Required = true },
-            new("name", StringType.Instance, "name of the certificate (default: the first domain)"),
-            new("directory-url", StringType.Instance, "ACME directory (default Let's Encrypt)"),
-            new("eab-kid", StringType.Instance, "external account binding key id"),
-            new("eab-key-b64", StringType.Instance, "external account binding HMAC key, base64") { Sensitive = true },
-            Flag("as-value", "return the result as values"),
-        ]);
-        yield return new CommandDef("acme-renew", "renew ACME-managed certificates now", Rights.Write, CommandKind.Unbound,
-            [new("numbers", ItemListType.Many, "certificates to renew") { Required = true, Position = 0 }]);
+        foreach (CommandDef command in ScepClientCommands.Build().Concat(AcmeCommands.Build()))
+        {
+            yield return command;
+        }
+
         foreach (string card in new[] { "card-verify", "card-reinstall" })
         {
             yield return new CommandDef(card, "smart card operation (hardware only)", Rights.Write, CommandKind.Unbound,
