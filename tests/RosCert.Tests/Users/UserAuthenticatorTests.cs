@@ -115,6 +115,28 @@ public sealed class UserAuthenticatorTests : IDisposable
     }
 
     [Fact]
+    public void User_settings_change_the_throttle_limits_for_the_next_login()
+    {
+        _console.Run("/user add name=bob group=read password=hunter2");
+        _console.Run("/user settings set login-failures-allowed=1 login-lockout=1h");
+        Assert.Null(_authenticator.Authenticate("bob", "guess", s_lan));
+        _console.Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Null(_authenticator.Authenticate("bob", "hunter2", s_lan));
+
+        _console.Run("/user settings set login-lockout=10m");
+        Assert.NotNull(_authenticator.Authenticate("bob", "hunter2", s_lan));
+    }
+
+    [Fact]
+    public void User_settings_print_their_defaults_and_refuse_out_of_range_values()
+    {
+        Assert.Equal(
+            "  login-failures-allowed: 5\n    login-failure-window: 1m\n           login-lockout: 1m\n",
+            _console.Run("/user settings print"));
+        Assert.Contains("value of login-failures-allowed out of range", _console.Run("/user settings set login-failures-allowed=0"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Disabled_users_are_refused()
     {
         _console.Run("/user add name=bob group=full password=hunter2 disabled=yes");

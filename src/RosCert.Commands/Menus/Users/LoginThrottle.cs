@@ -1,26 +1,27 @@
 namespace RosCert.Commands.Menus.Users;
 
 /// <summary>
-/// Failed logins per (client address, user): after <see cref="UserAuthenticatorOptions.MaxFailures"/>
-/// failures within the window, attempts are refused without checking the password until the
-/// lockout period has passed since the last failure. Thread-safe; bounded in size.
+/// Failed logins per (client address, user): after <see cref="ThrottleLimits.MaxFailures"/> failures
+/// within the window, attempts are refused without checking the password until the lockout period
+/// has passed since the last failure. The limits come with each call (<c>/user settings</c> may change
+/// them at any time). Thread-safe; bounded in size by <see cref="UserAuthenticatorOptions.MaxEntries"/>.
 /// </summary>
 internal sealed class LoginThrottle(UserAuthenticatorOptions options, TimeProvider clock)
 {
     private readonly Dictionary<string, List<DateTimeOffset>> _failures = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public bool IsLocked(string key)
+    public bool IsLocked(string key, ThrottleLimits limits)
     {
         DateTimeOffset now = clock.GetUtcNow();
         lock (_lock)
         {
-            if (!_failures.TryGetValue(key, out List<DateTimeOffset>? times) || times.Count < options.MaxFailures)
+            if (!_failures.TryGetValue(key, out List<DateTimeOffset>? times) || times.Count < limits.MaxFailures)
             {
                 return false;
             }
 
-            if (now - times[^1] < options.LockoutPeriod)
+            if (now - times[^1] < limits.LockoutPeriod)
             {
                 return true;
             }
@@ -30,14 +31,14 @@ internal sealed class LoginThrottle(UserAuthenticatorOptions options, TimeProvid
         }
     }
 
-    public void Failed(string key)
+    public void Failed(string key, ThrottleLimits limits)
     {
         DateTimeOffset now = clock.GetUtcNow();
         lock (_lock)
         {
             if (_failures.Count >= options.MaxEntries)
             {
-                Prune(now);
+                Prune(now, limits);
             }
 
             if (!_failures.TryGetValue(key, out List<DateTimeOffset>? times))
@@ -45,7 +46,7 @@ internal sealed class LoginThrottle(UserAuthenticatorOptions options, TimeProvid
                 _failures[key] = times = [];
             }
 
-            times.RemoveAll(t => now - t >= options.FailureWindow);
+            times.RemoveAll(t => now - t >= limits.FailureWindow);
             times.Add(now);
         }
     }
@@ -59,9 +60,9 @@ internal sealed class LoginThrottle(UserAuthenticatorOptions options, TimeProvid
     }
 
     /// <summary>Drops entries whose last failure is older than both the window and the lockout.</summary>
-    private void Prune(DateTimeOffset now)
+    private void Prune(DateTimeOffset now, ThrottleLimits limits)
     {
-        TimeSpan keep = options.FailureWindow > options.LockoutPeriod ? options.FailureWindow : options.LockoutPeriod;
+        TimeSpan keep = limits.FailureWindow > limits.LockoutPeriod ? limits.FailureWindow : limits.LockoutPeriod;
         foreach (string key in _failures.Where(f => now - f.Value[^1] >= keep).Select(f => f.Key).ToArray())
         {
             _failures.Remove(key);

@@ -45,15 +45,21 @@ public sealed class UserAuthenticator : IAuthenticator
     {
         IPAddress address = remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
         string throttleKey = address + "\n" + user;
-        if (_throttle.IsLocked(throttleKey))
+        (bool locked, ThrottleLimits limits, Principal? principal) = _environment.Store.Read(reader =>
+        {
+            ThrottleLimits limits = UserSettingsMenu.Limits(reader, _options);
+            return _throttle.IsLocked(throttleKey, limits)
+                ? (true, limits, (Principal?)null)
+                : (false, limits, Check(reader, user, password, address));
+        });
+        if (locked)
         {
             return null;
         }
 
-        Principal? principal = _environment.Store.Read(reader => Check(reader, user, password, address));
         if (principal is null)
         {
-            _throttle.Failed(throttleKey);
+            _throttle.Failed(throttleKey, limits);
         }
         else
         {

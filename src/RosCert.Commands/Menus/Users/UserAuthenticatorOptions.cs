@@ -1,6 +1,6 @@
 namespace RosCert.Commands.Menus.Users;
 
-/// <summary>Limits of <see cref="UserAuthenticator"/>; tests shrink them.</summary>
+/// <summary>Limits of <see cref="UserAuthenticator"/>; the throttle ones are defaults that <c>/user settings</c> overrides. Tests shrink them.</summary>
 public sealed record UserAuthenticatorOptions
 {
     /// <summary>Failed logins from one address for one user within <see cref="FailureWindow"/> before a lockout.</summary>

@@ -18,7 +18,7 @@ public static class UserMenu
     public static Menu Build()
     {
         Menu users = Users();
-        return users.Add(GroupMenu.Build()).Add(Active());
+        return users.Add(GroupMenu.Build()).Add(Active()).Add(UserSettingsMenu.Build());
     }
 
     private static Menu Users()
