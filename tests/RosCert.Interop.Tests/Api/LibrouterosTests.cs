@@ -54,7 +54,7 @@ public sealed class LibrouterosTests : IDisposable
         Task serving = ServeTwoAsync(authenticator);
 
         int port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        string script = ScriptPath();
+        string script = ScriptPath("librouteros_client.py");
         Peer.Result result = await Task.Run(() => Peer.Run(DebianPython, [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), "py", "s3cret"], timeoutSeconds: 120));
         Assert.True(result.ExitCode == 0, result.All);
 
@@ -102,18 +102,19 @@ public sealed class LibrouterosTests : IDisposable
         CommandRunner.Run(session, menu, menu.Command(path[(slash + 1)..])!, values);
     }
 
-    private static string ScriptPath()
+    /// <summary>A client script of this folder, found in the source tree above the test binaries.</summary>
+    internal static string ScriptPath(string name)
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "tests", "RosCert.Interop.Tests", "Api", "librouteros_client.py");
+            string candidate = Path.Combine(dir.FullName, "tests", "RosCert.Interop.Tests", "Api", name);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("librouteros_client.py not found above " + AppContext.BaseDirectory);
+        throw new FileNotFoundException(name + " not found above " + AppContext.BaseDirectory);
     }
 
     public void Dispose()

@@ -20,11 +20,13 @@ internal sealed class DaemonProcess : IDisposable
         WwwPort = FreePort();
         WwwSslPort = FreePort();
         ApiPort = FreePort();
+        ApiSslPort = FreePort();
         console.Script($"""
             /user set admin password=pw
             /ip service set www port={WwwPort} listen-address=127.0.0.1
             /ip service set www-ssl port={WwwSslPort} listen-address=127.0.0.1
             /ip service set api port={ApiPort} listen-address=127.0.0.1
+            /ip service set api-ssl port={ApiSslPort} listen-address=127.0.0.1
             {extraSetup}
             """);
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "roscert"))
@@ -51,6 +53,8 @@ internal sealed class DaemonProcess : IDisposable
     public int WwwSslPort { get; }
 
     public int ApiPort { get; }
+
+    public int ApiSslPort { get; }
 
     public string Log
     {
