@@ -12,11 +12,22 @@ namespace RosCert.Server.Rest;
 public static class RestApi
 {
     /// <summary>Maps <c>/rest</c> and <c>/rest/{**path}</c> on the given routes.</summary>
-    public static IEndpointRouteBuilder MapRest(this IEndpointRouteBuilder routes, CommandEnvironment environment, IAuthenticator authenticator)
+    public static IEndpointRouteBuilder MapRest(
+        this IEndpointRouteBuilder routes, CommandEnvironment environment, IAuthenticator authenticator, RestOptions? options = null)
     {
-        var endpoint = new RestEndpoint(environment, authenticator);
+        var endpoint = new RestEndpoint(environment, authenticator, options ?? new RestOptions());
         routes.Map("/rest", endpoint.HandleAsync);
         routes.Map("/rest/{**path}", endpoint.HandleAsync);
         return routes;
     }
+}
+
+/// <summary>Limits of the REST face; tests shorten them.</summary>
+public sealed record RestOptions
+{
+    /// <summary>
+    /// How long a request may run before RouterOS answers <c>Session closed</c> (reference §5.1). The
+    /// command itself is not interrupted: it finishes and commits, as it would on the router.
+    /// </summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -13,7 +13,7 @@ namespace RosCert.Server.Rest;
 /// own errors and command errors become RouterOS error bodies; anything else is a bug, logged and
 /// answered with a bare 500, never a stack trace.
 /// </summary>
-internal sealed class RestEndpoint(CommandEnvironment environment, IAuthenticator authenticator)
+internal sealed class RestEndpoint(CommandEnvironment environment, IAuthenticator authenticator, RestOptions options)
 {
     /// <summary>What a browser shows when asking for credentials.</summary>
     private const string Challenge = "Basic realm=\"RosCert\"";
@@ -30,7 +30,7 @@ internal sealed class RestEndpoint(CommandEnvironment environment, IAuthenticato
 
         try
         {
-            RestReply reply = await DispatchAsync(http, principal).ConfigureAwait(false);
+            RestReply reply = await RunLimitedAsync(http, principal).ConfigureAwait(false);
             await SendAsync(http.Response, reply).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -40,6 +40,25 @@ internal sealed class RestEndpoint(CommandEnvironment environment, IAuthenticato
         catch (Exception e)
         {
             await FailAsync(http, e).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs the command off the request's thread and answers <c>Session closed</c> when it outlives the
+    /// REST time limit; the command goes on to its end (a signing or an ACME order is not cut halfway).
+    /// </summary>
+    private async Task<RestReply> RunLimitedAsync(HttpContext http, Principal principal)
+    {
+        Task<RestReply> work = Task.Run(() => DispatchAsync(http, principal));
+        try
+        {
+            return await work.WaitAsync(options.CommandTimeout, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Nobody waits for the result any more; observe a late failure so it is not reported as unobserved.
+            _ = work.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw RestException.SessionClosed();
         }
     }
 

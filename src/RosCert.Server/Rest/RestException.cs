@@ -49,6 +49,9 @@ internal sealed class RestException : Exception
     /// </summary>
     public static RestException NoSuchCommand(string word) => new(406, $"no such command or directory ({word})");
 
+    /// <summary>A command still running when the REST time limit passed (reference §5.1: 60 s).</summary>
+    public static RestException SessionClosed() => new(400, "Session closed");
+
     /// <summary>An argument the command does not declare; RouterOS REST says <c>unknown parameter x</c>.</summary>
     public static RestException UnknownParameter(string name) => new(400, $"unknown parameter {name}");
 }

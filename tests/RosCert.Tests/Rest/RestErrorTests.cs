@@ -1,4 +1,5 @@
 using System.Net;
+using RosCert.Server.Rest;
 using Xunit;
 
 namespace RosCert.Tests.Rest;
@@ -6,6 +7,26 @@ namespace RosCert.Tests.Rest;
 /// <summary>REST error answers: status, reason phrase and the console's text as detail (reference §5.1).</summary>
 public sealed class RestErrorTests
 {
+    [Fact]
+    public async Task A_command_outliving_the_time_limit_is_answered_session_closed_and_still_completes()
+    {
+        await using RestHost host = await RestHost.StartAsync(new RestOptions { CommandTimeout = TimeSpan.FromMilliseconds(300) });
+        HttpClient client = host.Client();
+        await client.Send("PUT", "rest/system/script", """{"name":"slow","source":":delay 1s; /certificate add name=late common-name=late"}""");
+
+        HttpResponseMessage response = await client.Send("POST", "rest/system/script/run", """{"number":"slow"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("""{"error":400,"message":"Bad Request","detail":"Session closed"}""", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("late", await client.GetStringAsync("rest/certificate"), StringComparison.Ordinal);
+        for (int i = 0; i < 100 && !(await client.GetStringAsync("rest/certificate")).Contains("late", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("late", await client.GetStringAsync("rest/certificate"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_wrong_password_or_none_is_401_with_a_basic_challenge()
     {

@@ -28,7 +28,7 @@ internal sealed class RestHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<IDisposable> _owned = [];
 
-    private RestHost()
+    private RestHost(RestOptions? options)
     {
         DataPath = _directory.Combine("data");
         DataDirectory directory = DataDirectory.Open(DataPath, _ => null);
@@ -43,12 +43,13 @@ internal sealed class RestHost : IAsyncDisposable
             Catalogue = RouterOsCatalogue.Build(),
             KeySource = new FixedKeySource(),
             Serials = new CountingSerialSource(),
+            ScriptHostFactory = session => new RosCert.Console.Execution.ConsoleEngine(session, TextWriter.Null, TextWriter.Null),
         };
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         _app = builder.Build();
-        _app.MapRest(Environment, new TestAuthenticator());
+        _app.MapRest(Environment, new TestAuthenticator(), options);
     }
 
     public CommandEnvironment Environment { get; }
@@ -57,9 +58,9 @@ internal sealed class RestHost : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<RestHost> StartAsync()
+    public static async Task<RestHost> StartAsync(RestOptions? options = null)
     {
-        var host = new RestHost();
+        var host = new RestHost(options);
         await host._app.StartAsync();
         host.BaseAddress = new Uri(host._app.Urls.Single());
         return host;
