@@ -52,9 +52,12 @@ public static class PemFile
         string label = text[labelStart..labelEnd];
         int bodyStart = labelEnd + Dashes.Length;
         string endLine = EndPrefix + label + Dashes;
-        int end = text.IndexOf(endLine, bodyStart, StringComparison.Ordinal);
+        // The END line is looked for only up to the next BEGIN line, so a file of many BEGIN lines
+        // without END is read in one pass, not once per BEGIN.
         int nextBegin = text.IndexOf(BeginPrefix, bodyStart, StringComparison.Ordinal);
-        if (end < 0 || (nextBegin >= 0 && nextBegin < end))
+        int searchEnd = nextBegin < 0 ? text.Length : nextBegin;
+        int end = text.IndexOf(endLine, bodyStart, searchEnd - bodyStart, StringComparison.Ordinal);
+        if (end < 0)
         {
             blocks.Add(PemBlock.Damaged(label, $"no END line for {label}"));
             return bodyStart;

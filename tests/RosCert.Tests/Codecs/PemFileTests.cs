@@ -69,6 +69,27 @@ public sealed class PemFileTests
     }
 
     [Fact]
+    public void An_END_line_after_the_next_BEGIN_does_not_close_the_earlier_block()
+    {
+        string text = "-----BEGIN Y-----\nQUJD\n" + PemFile.Write("Y", s_bytes);
+        IReadOnlyList<PemBlock> blocks = PemFile.ReadAll(text);
+        Assert.Equal(["Y", "Y"], blocks.Select(b => b.Label));
+        Assert.False(blocks[0].IsValid);
+        Assert.Equal(s_bytes, blocks[1].Data);
+    }
+
+    [Fact]
+    public void Many_BEGIN_lines_without_END_are_read_in_one_pass()
+    {
+        // 60,000 damaged blocks (2.6 MB): the earlier reader scanned to the end of the text once per BEGIN.
+        string text = string.Concat(Enumerable.Repeat("-----BEGIN CERTIFICATE-----\nQUJD\n", 60_000)) + PemFile.Write("Y", s_bytes);
+        IReadOnlyList<PemBlock> blocks = PemFile.ReadAll(text);
+        Assert.Equal(60_001, blocks.Count);
+        Assert.Equal(60_000, blocks.Count(b => !b.IsValid));
+        Assert.Equal(s_bytes, blocks[^1].Data);
+    }
+
+    [Fact]
     public void Round_trip_of_any_bytes_and_any_text_never_throws()
     {
         Gen.Byte.Array[0, 300].Sample(bytes => Assert.Equal(bytes, Assert.Single(PemFile.ReadAll(PemFile.Write("X", bytes))).Data), iter: 500);
