@@ -1,0 +1,70 @@
+using RosCert.Interop.Tests.Daemon;
+using Xunit;
+
+namespace RosCert.Interop.Tests.Revocation;
+
+/// <summary>
+/// Issue 6, second check: a second RosCert data dir imports a CA as trusted and two of its leaves,
+/// turns on crl-download and crl-use, downloads the CRL the first data dir's daemon publishes at the
+/// leaves' distribution point, and then shows R on the revoked leaf only; <c>verify</c> explains it.
+/// </summary>
+public sealed class CrlUseTests
+{
+    [Fact]
+    public void A_second_data_dir_downloads_the_crl_and_flags_the_revoked_leaf()
+    {
+        using var issuer = new RosCertProcess();
+        using var daemon = new DaemonProcess(issuer);
+        issuer.Script($"""
+            /certificate add name=ca common-name="CRL CA" key-usage=key-cert-sign,crl-sign
+            /certificate sign ca ca-crl-host=127.0.0.1:{daemon.WwwPort}
+            /certificate add name=good common-name=good key-usage=digital-signature,tls-client
+            /certificate sign good ca=ca
+            /certificate add name=bad common-name=bad key-usage=digital-signature,tls-client
+            /certificate sign bad ca=ca
+            /certificate issued-revoke bad reason=key-compromise
+            /certificate export-certificate ca
+            /certificate export-certificate good
+            /certificate export-certificate bad
+            """);
+
+        using var user = new RosCertProcess();
+        Directory.CreateDirectory(user.FilesDirectory);
+        foreach (string name in new[] { "ca", "good", "bad" })
+        {
+            File.Copy(issuer.File($"cert_export_{name}.crt"), user.File($"{name}.crt"));
+        }
+
+        string imported = user.Script("""
+            /certificate import file-name=ca.crt name=ca trusted=yes
+            /certificate import file-name=good.crt name=good
+            /certificate import file-name=bad.crt name=bad
+            /certificate/settings set crl-download=yes crl-use=yes
+            /certificate/crl print proplist=url,revoked
+            """);
+        Assert.Contains($"http://127.0.0.1:{daemon.WwwPort}/crl/", imported, StringComparison.Ordinal);
+
+        string printed = user.Script("""
+            /certificate/crl download
+            /certificate/crl print proplist=cert,revoked
+            /certificate print proplist=name
+            """);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(printed, @"\n\s*0 D\s+good\s+1\s*\n"), printed);
+        Assert.DoesNotContain("R", Flags(printed, "good"), StringComparison.Ordinal);
+        Assert.Contains("R", Flags(printed, "bad"), StringComparison.Ordinal);
+
+        string bad = user.Script("/certificate verify bad");
+        Assert.Contains("revocation=revoked", bad, StringComparison.Ordinal);
+        Assert.Contains("verdict: failed: bad is revoked by the CRL of CN=CRL CA", bad, StringComparison.Ordinal);
+        string good = user.Script("/certificate verify good");
+        Assert.Contains("revocation=ok", good, StringComparison.Ordinal);
+        Assert.Contains("verdict: ok", good, StringComparison.Ordinal);
+    }
+
+    /// <summary>The flag letters of a certificate's row in a <c>print proplist=name</c> table.</summary>
+    private static string Flags(string printed, string name)
+    {
+        string row = printed.Split('\n').Single(l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^\s*\d+ .* {name}\s*$"));
+        return row.TrimStart().Split(' ', 2)[1][..^(name.Length + 1)];
+    }
+}
