@@ -15,30 +15,8 @@ public sealed class CrlUseTests
     {
         using var issuer = new RosCertProcess();
         using var daemon = new DaemonProcess(issuer);
-        issuer.Script($"""
-            /certificate add name=ca common-name="CRL CA" key-usage=key-cert-sign,crl-sign
-            /certificate sign ca ca-crl-host=127.0.0.1:{daemon.WwwPort}
-            /certificate add name=good common-name=good key-usage=digital-signature,tls-client
-            /certificate sign good ca=ca
-            /certificate add name=bad common-name=bad key-usage=digital-signature,tls-client
-            /certificate sign bad ca=ca
-            /certificate issued-revoke bad reason=key-compromise
-            /certificate export-certificate ca
-            /certificate export-certificate good
-            /certificate export-certificate bad
-            """);
-
-        using var user = new RosCertProcess();
-        Directory.CreateDirectory(user.FilesDirectory);
-        foreach (string name in new[] { "ca", "good", "bad" })
-        {
-            File.Copy(issuer.File($"cert_export_{name}.crt"), user.File($"{name}.crt"));
-        }
-
+        using RosCertProcess user = ImportedElsewhere(issuer, daemon.WwwPort);
         string imported = user.Script("""
-            /certificate import file-name=ca.crt name=ca trusted=yes
-            /certificate import file-name=good.crt name=good
-            /certificate import file-name=bad.crt name=bad
             /certificate/settings set crl-download=yes crl-use=yes
             /certificate/crl print proplist=url,revoked
             """);
@@ -59,6 +37,50 @@ public sealed class CrlUseTests
         string good = user.Script("/certificate verify good");
         Assert.Contains("revocation=ok", good, StringComparison.Ordinal);
         Assert.Contains("verdict: ok", good, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_crl_download_the_second_data_dirs_daemon_fetches_the_crl_itself()
+    {
+        using var issuer = new RosCertProcess();
+        using var daemon = new DaemonProcess(issuer);
+        using RosCertProcess user = ImportedElsewhere(issuer, daemon.WwwPort);
+        using var userDaemon = new DaemonProcess(user, "/certificate/settings set crl-download=yes crl-use=yes");
+
+        // crl-store=ram (the default): the daemon's download lands in the runtime cache the console reads too
+        userDaemon.WaitFor(() => user.Script(":put [/certificate/crl get 0 revoked]").Trim() == "1", "the daemon to download the CRL");
+        Assert.Contains("R", Flags(user.Script("/certificate print proplist=name"), "bad"), StringComparison.Ordinal);
+        Assert.Contains("verdict: ok", user.Script("/certificate verify good"), StringComparison.Ordinal);
+    }
+
+    /// <summary>A CA with its CRL at 127.0.0.1:port issues good and bad (revoked); a new data dir imports the three certificates.</summary>
+    private static RosCertProcess ImportedElsewhere(RosCertProcess issuer, int port)
+    {
+        issuer.Script($"""
+            /certificate add name=ca common-name="CRL CA" key-usage=key-cert-sign,crl-sign
+            /certificate sign ca ca-crl-host=127.0.0.1:{port}
+            /certificate add name=good common-name=good key-usage=digital-signature,tls-client
+            /certificate sign good ca=ca
+            /certificate add name=bad common-name=bad key-usage=digital-signature,tls-client
+            /certificate sign bad ca=ca
+            /certificate issued-revoke bad reason=key-compromise
+            /certificate export-certificate ca
+            /certificate export-certificate good
+            /certificate export-certificate bad
+            """);
+        var user = new RosCertProcess();
+        Directory.CreateDirectory(user.FilesDirectory);
+        foreach (string name in new[] { "ca", "good", "bad" })
+        {
+            File.Copy(issuer.File($"cert_export_{name}.crt"), user.File($"{name}.crt"));
+        }
+
+        user.Script("""
+            /certificate import file-name=ca.crt name=ca trusted=yes
+            /certificate import file-name=good.crt name=good
+            /certificate import file-name=bad.crt name=bad
+            """);
+        return user;
     }
 
     /// <summary>The flag letters of a certificate's row in a <c>print proplist=name</c> table.</summary>
