@@ -9,6 +9,9 @@ public interface ICrlCache
 {
     byte[]? Read(string fingerprint);
 
+    /// <summary>Whether the CRL is still there, without reading it.</summary>
+    bool Contains(string fingerprint);
+
     void Write(string fingerprint, byte[] der);
 
     void Delete(string fingerprint);

@@ -94,7 +94,7 @@ public static class CrlEntries
 
     /// <summary>Whether an entry's CRL can be used: its signature verified and its bytes are still there.</summary>
     public static bool Available(IStoreReader reader, ICrlCache? cache, CrlData data) =>
-        data.Info.SignatureValid && (data.Keeping != CrlKeeping.Ram || cache?.Read(data.Info.Fingerprint) is not null);
+        data.Info.SignatureValid && (data.Keeping != CrlKeeping.Ram || cache?.Contains(data.Info.Fingerprint) == true);
 
     /// <summary>Flag E: the CRL's nextUpdate has passed (RFC 5280 §5.1.2.5).</summary>
     public static bool Expired(CrlData data, DateTimeOffset now) => data.Info.NextUpdate is { } next && next <= now;

@@ -24,12 +24,27 @@ public sealed class CrlDownloadRunner(DaemonContext context)
         {
             while (!stop.IsCancellationRequested)
             {
-                await Task.Run(DownloadDue, stop).ConfigureAwait(false);
+                await Task.Run(DownloadDueLogged, stop).ConfigureAwait(false);
                 await Task.Delay(s_tick, context.Environment.Clock, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    /// <summary>One round; a failure (a busy store, an unusable cache directory) is logged and the next round tries again.</summary>
+    private void DownloadDueLogged()
+    {
+        try
+        {
+            DownloadDue();
+        }
+#pragma warning disable CA1031 // the runner must outlive any one failed round
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            context.Log.Error("crl", $"CRL download round failed: {error.Message}");
         }
     }
 
@@ -46,7 +61,7 @@ public sealed class CrlDownloadRunner(DaemonContext context)
         IReadOnlyList<string> problems = CrlDownload.Run(
             context.Environment,
             entry => full || entry.Data is null || CrlEntries.Expired(entry.Data, now)
-                || (entry.Data.Keeping == CrlKeeping.Ram && cache?.Read(entry.Data.Info.Fingerprint) is null));
+                || (entry.Data.Keeping == CrlKeeping.Ram && cache?.Contains(entry.Data.Info.Fingerprint) != true));
         if (full)
         {
             _lastFull = now;

@@ -48,13 +48,16 @@ public sealed class RuntimeCrlCache : ICrlCache
         }
     }
 
+    public bool Contains(string fingerprint) => File.Exists(PathOf(fingerprint));
+
+    /// <exception cref="IOException">The cache directory is not private to this user.</exception>
     public void Write(string fingerprint, byte[] der)
     {
         string path = PathOf(fingerprint);
         UnixFiles.CreatePrivateTree(_directory);
         if (UnixFiles.GetMode(_directory) != UnixFiles.PrivateDirectory)
         {
-            throw new StoreException($"the CRL cache {_directory} is not private (mode 0700); remove it or set XDG_RUNTIME_DIR");
+            throw new IOException($"the CRL cache {_directory} is not private (mode 0700); remove it or set XDG_RUNTIME_DIR");
         }
 
         UnixFiles.WriteAtomic(path, der);

@@ -49,6 +49,11 @@ public static class CrlDownload
                 problems.Add($"{entry.Url}: {NotACrl}");
                 MarkFailed(environment, entry.Id, NotACrl);
             }
+            catch (IOException error)
+            {
+                problems.Add($"{entry.Url}: the CRL could not be kept: {error.Message}");
+                MarkFailed(environment, entry.Id, error.Message);
+            }
         }
 
         return problems;
