@@ -16,6 +16,7 @@ public sealed class CrlUseTests
         using var issuer = new RosCertProcess();
         using var daemon = new DaemonProcess(issuer);
         using RosCertProcess user = ImportedElsewhere(issuer, daemon.WwwPort);
+        using var cache = new RamCacheCleanup(user);
         string imported = user.Script("""
             /certificate/settings set crl-download=yes crl-use=yes
             /certificate/crl print proplist=url,revoked
@@ -45,6 +46,7 @@ public sealed class CrlUseTests
         using var issuer = new RosCertProcess();
         using var daemon = new DaemonProcess(issuer);
         using RosCertProcess user = ImportedElsewhere(issuer, daemon.WwwPort);
+        using var cache = new RamCacheCleanup(user);
         using var userDaemon = new DaemonProcess(user, "/certificate/settings set crl-download=yes crl-use=yes");
 
         // crl-store=ram (the default): the daemon's download lands in the runtime cache the console reads too
@@ -86,7 +88,21 @@ public sealed class CrlUseTests
     /// <summary>The flag letters of a certificate's row in a <c>print proplist=name</c> table.</summary>
     private static string Flags(string printed, string name)
     {
-        string row = printed.Split('\n').Single(l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^\s*\d+ .* {name}\s*$"));
-        return row.TrimStart().Split(' ', 2)[1][..^(name.Length + 1)];
+        string row = printed.Split('\n').Select(l => l.Trim()).Single(l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^\d+ .* {name}$"));
+        return row.Split(' ', 2)[1][..^name.Length].Replace(" ", "", StringComparison.Ordinal);
+    }
+
+    /// <summary>Removes the data dir's <c>crl-store=ram</c> cache (tmpfs) when a test ends.</summary>
+    private sealed class RamCacheCleanup(RosCertProcess process) : IDisposable
+    {
+        public void Dispose()
+        {
+            string crl = RosCert.Store.Files.RuntimeCrlCache.For(process.DataDirectory).Location;
+            string? perDataDir = Path.GetDirectoryName(crl);
+            if (perDataDir is not null && Directory.Exists(perDataDir))
+            {
+                Directory.Delete(perDataDir, recursive: true);
+            }
+        }
     }
 }
