@@ -36,6 +36,7 @@ internal sealed class Composition : IDisposable
             Catalogue = RouterOsCatalogue.Build(),
             KeySource = new RandomKeySource(),
             Serials = new RandomSerialSource(),
+            CrlCache = RuntimeCrlCache.For(directory.Path),
             ScriptHostFactory = session => new RosCert.Console.Execution.ConsoleEngine(session, TextWriter.Null, TextWriter.Null),
         };
         ServiceMenu.Seed(store);

@@ -37,6 +37,8 @@ internal sealed class DeferredReader(IStore store) : IStoreReader
 
     public SealedKey? Secret(string name) => store.Read(r => r.Secret(name));
 
+    public byte[]? CrlBytes(string fingerprint) => store.Read(r => r.CrlBytes(fingerprint));
+
     public string? Setting(string menu, string property) => store.Read(r => r.Setting(menu, property));
 
     public IReadOnlyList<ItemRecord> Items(string menu) => store.Read(r => r.Items(menu));

@@ -31,6 +31,12 @@ public sealed class CommandEnvironment
 
     /// <summary>Serial numbers of issued certificates; tests inject a counter.</summary>
     public required Core.Issuance.ISerialSource Serials { get; init; }
+
+    /// <summary>Where <c>crl-store=ram</c> keeps downloaded CRLs; null: nowhere (ram CRLs are then not kept).</summary>
+    public Core.Ports.ICrlCache? CrlCache { get; init; }
+
+    /// <summary>Time and size limits of CRL downloads; tests shorten them.</summary>
+    public Menus.Certificates.CrlFetchLimits CrlFetch { get; init; } = Menus.Certificates.CrlFetchLimits.Default;
 }
 
 /// <summary>Where a command came from: decides file-name rules and messages.</summary>

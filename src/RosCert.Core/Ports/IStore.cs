@@ -59,6 +59,9 @@ public interface IStoreReader
     /// <summary>A sealed secret by name (e.g. an ACME account key), if stored.</summary>
     SealedKey? Secret(string name);
 
+    /// <summary>The bytes of a downloaded or imported CRL kept in the store, by SHA-256 fingerprint (lower-case hex).</summary>
+    byte[]? CrlBytes(string fingerprint);
+
     /// <summary>A property of a single-record menu (<c>/system/identity</c>, <c>/system/clock</c>, …); null when unset.</summary>
     string? Setting(string menu, string property);
 
@@ -91,6 +94,11 @@ public interface IStoreWriter : IStoreReader
     void PutSecret(string name, SealedKey secret);
 
     void DeleteSecret(string name);
+
+    /// <summary>Keeps the bytes of a downloaded or imported CRL (<c>crl-store=system</c>), by fingerprint.</summary>
+    void PutCrlBytes(string fingerprint, byte[] der);
+
+    void DeleteCrlBytes(string fingerprint);
 
     void PutItem(ItemRecord item);
 

@@ -20,20 +20,22 @@ public static class CrlReader
     /// The facts of a DER or PEM (<c>X509 CRL</c>) CRL. With an issuer certificate, SignatureValid says the
     /// CRL names that issuer, its two AlgorithmIdentifiers agree and the signature verifies with its key.
     /// </summary>
-    public static CrlInfo Read(byte[] derOrPem, byte[]? issuerCertificateDer)
+    public static CrlInfo Read(byte[] derOrPem, byte[]? issuerCertificateDer) =>
+        ReadWithIssuers(derOrPem, (_, _) => issuerCertificateDer is null ? [] : [issuerCertificateDer]);
+
+    /// <summary>
+    /// The facts of a CRL whose issuer is looked for among candidates chosen by the CRL's authority key
+    /// id (upper-case hex, null without one) and issuer name; SignatureValid when one of them verifies it.
+    /// </summary>
+    public static CrlInfo ReadWithIssuers(byte[] derOrPem, Func<string?, string, IEnumerable<byte[]>> issuerCandidates)
     {
+        ArgumentNullException.ThrowIfNull(issuerCandidates);
         byte[] der = ToDer(derOrPem);
         Parsed crl = Parse(der);
-        bool valid = issuerCertificateDer is not null && Verifies(crl, issuerCertificateDer);
-        return new CrlInfo(
-            DistinguishedNames.Format(new X500DistinguishedName(crl.Issuer)),
-            crl.Akid is null ? null : Convert.ToHexString(crl.Akid),
-            crl.Number,
-            crl.ThisUpdate,
-            crl.NextUpdate,
-            crl.Serials.Count,
-            Convert.ToHexStringLower(SHA256.HashData(der)),
-            valid);
+        string issuer = DistinguishedNames.Format(new X500DistinguishedName(crl.Issuer));
+        string? akid = crl.Akid is null ? null : Convert.ToHexString(crl.Akid);
+        bool valid = issuerCandidates(akid, issuer).Any(candidate => Verifies(crl, candidate));
+        return new CrlInfo(issuer, akid, crl.Number, crl.ThisUpdate, crl.NextUpdate, crl.Serials.Count, Convert.ToHexStringLower(SHA256.HashData(der)), valid);
     }
 
     /// <summary>Whether a serial (value bytes, as stored) is listed in a DER CRL.</summary>
@@ -52,7 +54,27 @@ public static class CrlReader
         return false;
     }
 
-    private static byte[] ToDer(byte[] derOrPem)
+    /// <summary>
+    /// The serial numbers a CRL lists, as upper-case hex of their value bytes without the sign octet
+    /// DER adds before a high bit (the form <c>serial-number</c> prints), for set lookups.
+    /// </summary>
+    public static HashSet<string> RevokedSerials(byte[] derOrPem)
+    {
+        List<ReadOnlyMemory<byte>> serials = Parse(ToDer(derOrPem)).Serials;
+        var set = new HashSet<string>(serials.Count, StringComparer.Ordinal);
+        foreach (ReadOnlyMemory<byte> serial in serials)
+        {
+            set.Add(SerialText(serial.Span));
+        }
+
+        return set;
+    }
+
+    /// <summary>A serial's value bytes as <c>serial-number</c> prints them (the same rule as for certificates).</summary>
+    public static string SerialText(ReadOnlySpan<byte> value) => CertificateFacts.SerialNumberText(value);
+
+    /// <summary>The DER of a DER or PEM (<c>X509 CRL</c>) CRL.</summary>
+    public static byte[] ToDer(byte[] derOrPem)
     {
         ArgumentNullException.ThrowIfNull(derOrPem);
         int start = 0;

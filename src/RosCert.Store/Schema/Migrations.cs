@@ -121,7 +121,16 @@ internal static class Migrations
         );
         """;
 
-    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6];
+    // Downloaded and imported CRLs (issue 6, /certificate/crl): their bytes, content-addressed by
+    // SHA-256, when crl-store=system or imported from a file; the entries themselves are items.
+    private const string V7 = """
+        CREATE TABLE crl_bytes (
+            fingerprint TEXT PRIMARY KEY NOT NULL,
+            der BLOB NOT NULL
+        );
+        """;
+
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6, V7];
 
     public static int CurrentVersion => Steps.Count;
 

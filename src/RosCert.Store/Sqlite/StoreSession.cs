@@ -107,6 +107,18 @@ internal sealed class StoreSession : IStoreWriter, IDisposable
 
     public void DeleteSecret(string name) => _commands.Execute("DELETE FROM secrets WHERE name = $name", ("$name", name));
 
+    public byte[]? CrlBytes(string fingerprint) =>
+        _commands.Scalar("SELECT der FROM crl_bytes WHERE fingerprint = $fingerprint", ("$fingerprint", fingerprint)) as byte[];
+
+    public void PutCrlBytes(string fingerprint, byte[] der) =>
+        _commands.Execute(
+            "INSERT INTO crl_bytes (fingerprint, der) VALUES ($fingerprint, $der) ON CONFLICT (fingerprint) DO NOTHING",
+            ("$fingerprint", fingerprint),
+            ("$der", der));
+
+    public void DeleteCrlBytes(string fingerprint) =>
+        _commands.Execute("DELETE FROM crl_bytes WHERE fingerprint = $fingerprint", ("$fingerprint", fingerprint));
+
     public IReadOnlyList<CertificateEntry> CertificatesBySkid(string skid) =>
         ReadCertificates(_commands.Bind(CertificateStatements.SelectBySkid, ("$skid", skid)));
 

@@ -108,6 +108,7 @@ public static class CertificateMenu
         {
             Handler = RevokeCommand.Run,
         };
+        yield return VerifyCommand.Definition();
         foreach (CommandDef command in ScepClientCommands.Build().Concat(AcmeCommands.Build()))
         {
             yield return command;

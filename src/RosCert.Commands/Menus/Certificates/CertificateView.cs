@@ -2,6 +2,7 @@ using RosCert.Commands.Execution;
 using RosCert.Commands.Items;
 using RosCert.Commands.Values;
 using RosCert.Core.Model;
+using RosCert.Core.Revocation;
 
 namespace RosCert.Commands.Menus.Certificates;
 
@@ -15,7 +16,8 @@ public static class CertificateView
     {
         IReadOnlyList<CertificateEntry> entries = invocation.Reader.Certificates();
         var names = entries.ToDictionary(e => e.Id, e => e.Name);
-        IEnumerable<ItemView> views = entries.Select(e => Build(e, names, invocation.Now, invocation.Zone));
+        Func<CertificateEntry, bool> listed = CrlListed(invocation);
+        IEnumerable<ItemView> views = entries.Select(e => Build(e, names, invocation.Now, invocation.Zone, listed(e)));
         if (invocation.Flag("active") || invocation.Flag("inactive"))
         {
             bool wantActive = invocation.Flag("active");
@@ -40,10 +42,26 @@ public static class CertificateView
             names[issuer] = ca.Name;
         }
 
-        return Build(entry, names, invocation.Now, invocation.Zone);
+        return Build(entry, names, invocation.Now, invocation.Zone, CrlListed(invocation)(entry));
     }
 
-    public static ItemView Build(CertificateEntry entry, IReadOnlyDictionary<ItemId, string> names, DateTimeOffset now, TimeZoneInfo zone)
+    /// <summary>
+    /// With <c>crl-use=yes</c> (reference §2.19), whether a valid CRL of the certificate's issuer lists
+    /// it (flag R); the CRLs are indexed once per command, not per certificate.
+    /// </summary>
+    public static Func<CertificateEntry, bool> CrlListed(Invocation invocation)
+    {
+        if (!CrlSettings.Use(invocation.Reader))
+        {
+            return _ => false;
+        }
+
+        RevocationIndex index = RevocationIndex.Load(invocation.Reader, invocation.Environment.CrlCache, invocation.Now);
+        return entry => !entry.IsTemplate && index.Check(entry).State == RevocationState.Revoked;
+    }
+
+    /// <param name="revokedByCrl">A downloaded or imported CRL lists the certificate (flag R without a local revocation).</param>
+    public static ItemView Build(CertificateEntry entry, IReadOnlyDictionary<ItemId, string> names, DateTimeOffset now, TimeZoneInfo zone, bool revokedByCrl = false)
     {
         var view = new ItemViewBuilder()
             .Add("name", entry.Name)
@@ -82,8 +100,8 @@ public static class CertificateView
             .Flag('K', entry.PrivateKey is not null)
             .Flag('L', entry.HasCrlInformation)
             .Flag('A', entry.IsAuthority)
-            .Flag('I', entry.IssuedBy is not null && entry.Revoked is null)
-            .Flag('R', entry.Revoked is not null)
+            .Flag('I', entry.IssuedBy is not null && entry.Revoked is null && !revokedByCrl)
+            .Flag('R', entry.Revoked is not null || revokedByCrl)
             .Flag('E', expired)
             .Flag('T', !entry.IsTemplate && entry.EffectiveTrusted)
             .Build(entry.Id);

@@ -6,6 +6,7 @@ using RosCert.Core.Import;
 using RosCert.Core.Issuance;
 using RosCert.Core.Model;
 using RosCert.Core.Ports;
+using RosCert.Core.Revocation;
 
 namespace RosCert.Commands.Menus.Certificates;
 
@@ -52,9 +53,12 @@ public static class ImportCommand
             if (writer.CertificateByFingerprint(Fingerprint(der)) is null && ImportedEntry.From(invocation, writer, der, options) is { } entry)
             {
                 writer.Insert(AttachPendingKey(writer, entry));
+                CrlEntries.AddDynamic(writer, entry);
                 counters.Certificates++;
             }
         }
+
+        counters.Crls = read.Crls.Count(crl => StoreCrl(invocation, writer, crl));
 
         foreach (byte[] key in read.PrivateKeys)
         {
@@ -79,6 +83,29 @@ public static class ImportCommand
         return counters;
     }
 
+    /// <summary>A CRL of the file becomes a <c>/certificate/crl</c> entry (RosCert extra); one already there is not added again.</summary>
+    private static bool StoreCrl(Invocation invocation, IStoreWriter writer, byte[] der)
+    {
+        CrlInfo info;
+        try
+        {
+            (der, info) = CrlDownload.Read(writer, der);
+        }
+        catch (System.Security.Cryptography.CryptographicException error)
+        {
+            invocation.Session.Output.Line($"warning: CRL skipped: {error.Message}");
+            return false;
+        }
+
+        if (CrlEntries.All(writer).Any(e => e.Url.Length == 0 && e.Data?.Info.Fingerprint == info.Fingerprint))
+        {
+            return false;
+        }
+
+        CrlDownload.Store(invocation.Environment, writer, entryId: null, der, info, downloaded: false);
+        return true;
+    }
+
     private static CertificateEntry AttachPendingKey(IStoreWriter writer, CertificateEntry entry)
     {
         if (entry.PublicKeyHash is not { } hash || writer.PendingKey(hash) is not { } waiting)
@@ -95,7 +122,7 @@ public static class ImportCommand
     /// <summary>The five counters in RouterOS's order, labels right-aligned, then an empty line (reference §4.10).</summary>
     private static RecordResult Report(Counters counters, int decryptionFailures)
     {
-        bool imported = counters.Certificates + counters.Keys + counters.KeysWithoutCertificate > 0;
+        bool imported = counters.Certificates + counters.Keys + counters.KeysWithoutCertificate + counters.Crls > 0;
         return new RecordResult(
         [
             new("certificates-imported", RosValue.Of(counters.Certificates)),
@@ -116,5 +143,7 @@ public static class ImportCommand
         public int Keys { get; set; }
 
         public int KeysWithoutCertificate { get; set; }
+
+        public int Crls { get; set; }
     }
 }

@@ -97,6 +97,7 @@ public sealed class TemplateBackend : IListBackend
             foreach (ItemId id in leaves.Length > 0 ? leaves : [.. doomed])
             {
                 invocation.Writer.DeleteCertificate(id);
+                Core.Revocation.CrlEntries.RemoveDynamicOf(invocation.Writer, id);
                 doomed.Remove(id);
             }
         }
