@@ -1,4 +1,6 @@
+using RosCert.Acme.Client;
 using RosCert.Commands.Execution;
+using RosCert.Commands.Menus.Certificates.AcmeManaged;
 using RosCert.Commands.Menus;
 using RosCert.Commands.Menus.Services;
 using RosCert.Core.Issuance;
@@ -37,6 +39,8 @@ internal sealed class Composition : IDisposable
             KeySource = new RandomKeySource(),
             Serials = new RandomSerialSource(),
             ScriptHostFactory = session => new RosCert.Console.Execution.ConsoleEngine(session, TextWriter.Null, TextWriter.Null),
+            OutboundHttp = TrustedHttp.Create(() => AcmeService.TrustAnchors(store)),
+            ChallengeListener = new AcmeChallengeListener(store),
         };
         ServiceMenu.Seed(store);
         return new Composition(store, environment);
