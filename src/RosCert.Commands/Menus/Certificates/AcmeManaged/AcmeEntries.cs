@@ -31,7 +31,7 @@ public static class AcmeEntries
         }
 
         CertificateEntry current = old is null ? throw new InvalidOperationException("add-acme entry missing") : writer.Certificate(old.Id) ?? throw Core.Errors.Errors.NoSuchItem();
-        CertificateEntry renewed = WithCertificate(current, certificate.Leaf) with { PrivateKey = key, Management = management };
+        CertificateEntry renewed = WithCertificate(current, certificate.Leaf) with { PrivateKey = key, Management = management, Trusted = false };
         writer.Update(renewed);
         return renewed;
     }
