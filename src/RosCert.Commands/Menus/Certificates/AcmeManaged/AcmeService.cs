@@ -44,6 +44,12 @@ public sealed class AcmeService(CommandEnvironment environment)
             RecordFailure(job.Entry, settings, error);
             throw Errors.Failure(error.Message);
         }
+        catch (CryptographicException error)
+        {
+            var bad = new AcmeException("certificate from the server is unusable: " + error.Message);
+            RecordFailure(job.Entry, settings, bad);
+            throw Errors.Failure(bad.Message);
+        }
         catch (OperationCanceledException)
         {
             var timeout = new AcmeException($"order did not complete in {OrderLimit.TotalMinutes} minutes");
@@ -85,7 +91,8 @@ public sealed class AcmeService(CommandEnvironment environment)
         }
 
         progress("generating rsa 2048 key");
-        return environment.KeySource.Generate(KeySize.Rsa2048);
+        return (byte[])environment.KeySource.Generate(KeySize.Rsa2048).Clone(); // ours to wipe; a key source may cache
+
     }
 
     /// <summary>CN = the first name, every name as a DNS SAN (RFC 8555 §7.4: the CSR names the order's identifiers).</summary>
