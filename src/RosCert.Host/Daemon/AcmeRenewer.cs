@@ -7,7 +7,7 @@ namespace RosCert.Host.Daemon;
 
 /// <summary>
 /// Renews ACME-managed certificates (reference §6.2): each entry when <see cref="AcmeSchedule.Due"/>
-/// says so (80% of the validity or the ARI window), after failures with backoff. The old
+/// says so (80% of the validity or the ARI window, asked again when its Retry-After passed), after failures with backoff. The old
 /// certificate stays in service until the new one is installed in one transaction. Checked every minute.
 /// </summary>
 public sealed class AcmeRenewer(DaemonContext context)
@@ -32,6 +32,13 @@ public sealed class AcmeRenewer(DaemonContext context)
     public void RenewDue()
     {
         DateTimeOffset now = context.Environment.Clock.GetUtcNow();
+        IReadOnlyList<CertificateEntry> recheck = context.Environment.Store.Read(r => r.Certificates()
+            .Where(c => AcmeSettings.Of(c)?.Instant(AcmeSettings.AriCheckAt) is { } at && at <= now).ToArray());
+        foreach (CertificateEntry entry in recheck)
+        {
+            new AcmeService(context.Environment).RefreshRenewalWindow(entry);
+        }
+
         IReadOnlyList<CertificateEntry> due = context.Environment.Store.Read(r => r.Certificates().Where(c => AcmeSchedule.Due(c, now)).ToArray());
         foreach (CertificateEntry entry in due)
         {

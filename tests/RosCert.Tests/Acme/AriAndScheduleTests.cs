@@ -35,6 +35,18 @@ public sealed class AriAndScheduleTests
         Assert.False(AcmeSchedule.Due(first, stub.Window.Start.AddSeconds(-1)));
         Assert.True(AcmeSchedule.Due(first, stub.Window.End));
 
+        // The CA moves the window; after its Retry-After (1 h) the daemon asks again and follows it.
+        stub.Window = (now.AddDays(1), now.AddDays(1).AddHours(1));
+        var renewer = new AcmeRenewer(new DaemonContext(console.Environment, new UserAuthenticator(console.Environment, _ => { }), new CertificateCache(console.Environment), new JsonLog(new StringWriter(), console.Clock)));
+        console.Clock.Advance(TimeSpan.FromMinutes(59));
+        renewer.RenewDue();
+        Assert.Single(stub.RenewalInfoRequests);
+        console.Clock.Advance(TimeSpan.FromMinutes(1));
+        renewer.RenewDue();
+        Assert.Equal(2, stub.RenewalInfoRequests.Count);
+        Assert.InRange(AcmeSettings.Of(Entry(console, "ari.test"))!.Instant(AcmeSettings.RenewAt)!.Value, stub.Window.Start, stub.Window.End);
+        Assert.Single(stub.Orders); // moved, but not yet due
+
         Assert.DoesNotContain("failure:", console.Run("/certificate acme-renew ari.test"), StringComparison.Ordinal);
         JsonElement renewal = stub.Orders.Last();
         Assert.Equal(firstId, renewal.GetProperty("replaces").GetString());

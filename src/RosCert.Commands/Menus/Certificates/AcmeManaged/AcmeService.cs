@@ -62,6 +62,45 @@ public sealed class AcmeService(CommandEnvironment environment)
         }
     }
 
+    /// <summary>
+    /// Asks renewalInfo again once <c>ari-check-at</c> passed (RFC 9773 §4.3: the CA may move the
+    /// window, e.g. to renew early after an incident) and stores the new renewal time.
+    /// </summary>
+    public void RefreshRenewalWindow(CertificateEntry entry)
+    {
+        if (AcmeSettings.Of(entry) is not { } settings || entry.Der is not { } der)
+        {
+            return;
+        }
+
+        var transport = new AcmeTransport(Http(), new Uri(settings.Directory), environment.Clock);
+        DateTimeOffset now = environment.Clock.GetUtcNow();
+        (string, string?)[] changes;
+        try
+        {
+            using var limit = new CancellationTokenSource(TrustedHttp.RequestTimeout * 2);
+            RenewalWindow? window = Task.Run(() => RenewalInfo.FetchAsync(transport, der, limit.Token)).GetAwaiter().GetResult();
+            changes = window is null
+                ? [(AcmeSettings.AriCheckAt, null)]
+                : [(AcmeSettings.RenewAt, AcmeSettings.Format(RenewalSchedule.InWindow(window, Random.Shared.NextDouble()))),
+                   (AcmeSettings.AriCheckAt, AcmeSettings.Format(now + (window.RetryAfter ?? RenewalInfo.DefaultRetryAfter)))];
+        }
+        catch (Exception error) when (error is AcmeException or OperationCanceledException)
+        {
+            changes = [(AcmeSettings.AriCheckAt, AcmeSettings.Format(now + TimeSpan.FromHours(1)))];
+        }
+
+        environment.Store.Write(writer =>
+        {
+            if (writer.Certificate(entry.Id) is { } current && current.Fingerprint == entry.Fingerprint && AcmeSettings.Of(current) is { } latest)
+            {
+                writer.Update(current with { Management = latest.With(changes) });
+            }
+
+            return 0;
+        });
+    }
+
     private async Task<(AcmeCertificate, RenewalWindow?)> ObtainAsync(Uri directory, AcmeSettings settings, AcmeJob job, byte[] key, Action<string> progress, CancellationToken cancel)
     {
         var transport = new AcmeTransport(Http(), directory, environment.Clock);
