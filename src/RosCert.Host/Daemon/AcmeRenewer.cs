@@ -47,7 +47,7 @@ public sealed class AcmeRenewer(DaemonContext context)
                 CertificateEntry renewed = AcmeCommands.RenewEntry(context.Environment, entry, message => context.Log.Info("acme", $"{entry.Name}: {message}"));
                 context.Log.Info("acme", $"{entry.Name}: renewed as {renewed.Name}");
             }
-            catch (RouterOsException error)
+            catch (Exception error) when (error is RouterOsException or InvalidOperationException or IOException or System.Security.Cryptography.CryptographicException)
             {
                 context.Log.Warning("acme", $"{entry.Name}: renewal failed: {error.Message}");
             }
