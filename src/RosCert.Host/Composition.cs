@@ -1,4 +1,6 @@
+using RosCert.Acme.Client;
 using RosCert.Commands.Execution;
+using RosCert.Commands.Menus.Certificates.AcmeManaged;
 using RosCert.Commands.Menus;
 using RosCert.Commands.Menus.Services;
 using RosCert.Core.Issuance;
@@ -38,6 +40,8 @@ internal sealed class Composition : IDisposable
             Serials = new RandomSerialSource(),
             CrlCache = RuntimeCrlCache.For(directory.Path),
             ScriptHostFactory = session => new RosCert.Console.Execution.ConsoleEngine(session, TextWriter.Null, TextWriter.Null),
+            OutboundHttp = TrustedHttp.Create(() => AcmeService.TrustAnchors(store)),
+            ChallengeListener = new AcmeChallengeListener(store),
         };
         ServiceMenu.Seed(store);
         return new Composition(store, environment);

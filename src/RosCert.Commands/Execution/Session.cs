@@ -37,6 +37,18 @@ public sealed class CommandEnvironment
 
     /// <summary>Time and size limits of CRL downloads; tests shorten them.</summary>
     public Menus.Certificates.CrlFetchLimits CrlFetch { get; init; } = Menus.Certificates.CrlFetchLimits.Default;
+
+    /// <summary>
+    /// Outbound HTTPS of the ACME client; the host builds it once with RosCert's trusted
+    /// certificates (<see cref="Acme.Client.TrustedHttp"/>). Null: built on first use the same way.
+    /// </summary>
+    public HttpClient? OutboundHttp { get; init; }
+
+    /// <summary>
+    /// Serves stored http-01 answers on the www port while an order runs, when no daemon does
+    /// (the host implements it over Kestrel); null: only a running daemon answers.
+    /// </summary>
+    public Menus.Certificates.AcmeManaged.IChallengeListener? ChallengeListener { get; init; }
 }
 
 /// <summary>Where a command came from: decides file-name rules and messages.</summary>

@@ -24,7 +24,8 @@ internal static class ServeCommand
         Task scheduler = new SchedulerRunner(context).RunAsync(stop.Token);
         Task crls = new CrlRefresher(context).RunAsync(stop.Token);
         Task downloads = new CrlDownloadRunner(context).RunAsync(stop.Token);
-        Task.WaitAll(services, scheduler, crls, downloads);
+        Task renewals = new AcmeRenewer(context).RunAsync(stop.Token);
+        Task.WaitAll(services, scheduler, crls, downloads, renewals);
         log.Info("daemon", "stopped");
         return 0;
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 using RosCert.Commands.Execution;
+using RosCert.Server.Acme;
 using RosCert.Server.Crl;
 using RosCert.Server.Rest;
 
@@ -47,6 +48,7 @@ public sealed class WebService : IRunningService
         if (!config.IsTls)
         {
             app.MapCrl(context.Environment);
+            app.MapAcmeChallenge(context.Environment.Store);
         }
         await app.StartAsync().ConfigureAwait(false);
         return new WebService(config, app);

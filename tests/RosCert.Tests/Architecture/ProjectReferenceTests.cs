@@ -11,10 +11,11 @@ public sealed class ProjectReferenceTests
         ["RosCert.Codecs"] = [],
         ["RosCert.Core"] = ["RosCert.Codecs"],
         ["RosCert.Store"] = ["RosCert.Core", "RosCert.Codecs"],
-        ["RosCert.Commands"] = ["RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Acme"] = ["RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Commands"] = ["RosCert.Acme", "RosCert.Core", "RosCert.Codecs"],
         ["RosCert.Console"] = ["RosCert.Commands", "RosCert.Core", "RosCert.Codecs"],
-        ["RosCert.Server"] = ["RosCert.Commands", "RosCert.Core", "RosCert.Codecs"],
-        ["roscert"] = ["RosCert.Console", "RosCert.Server", "RosCert.Commands", "RosCert.Store", "RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Server"] = ["RosCert.Commands", "RosCert.Acme", "RosCert.Core", "RosCert.Codecs"],
+        ["roscert"] = ["RosCert.Console", "RosCert.Server", "RosCert.Commands", "RosCert.Acme", "RosCert.Store", "RosCert.Core", "RosCert.Codecs"],
     };
 
     public static TheoryData<string> Assemblies() => [.. s_allowed.Keys];
@@ -29,6 +30,13 @@ public sealed class ProjectReferenceTests
             .Where(n => n.StartsWith("RosCert.", StringComparison.Ordinal) || n == "roscert")
             .ToArray();
         Assert.All(ours, reference => Assert.Contains(reference, s_allowed[name]));
+    }
+
+    [Fact]
+    public void Acme_engine_knows_nothing_of_sqlite_or_aspnet()
+    {
+        string[] references = Assembly.Load("RosCert.Acme").GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+        Assert.DoesNotContain(references, r => r.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) || r.Contains("AspNetCore", StringComparison.Ordinal));
     }
 
     [Fact]

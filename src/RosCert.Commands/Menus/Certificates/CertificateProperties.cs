@@ -55,6 +55,9 @@ public static class CertificateProperties
         new("skid", BareTextType.Instance, ReadOnly, "subject key identifier, hex"),
         new("fingerprint", StringType.Instance, ReadOnly, "SHA-256 of the certificate, hex"),
         new("expires-after", BareTextType.Instance, ReadOnly, "time left until the end of validity"),
+        new("acme-status", StringType.Instance, ReadOnly, "ACME client state: pending, valid, or the last error (7.22+)"),
+        new("directory-url", StringType.Instance, ReadOnly, "ACME directory of an ACME-managed certificate (7.22+)"),
+        new("domain-names", StringType.Instance, ReadOnly, "names an ACME-managed certificate is ordered for (7.22+)"),
     ];
 
     /// <summary>Flags in 7.22+ legend order; I and R share a column (reference §2.4).</summary>

@@ -94,6 +94,13 @@ public static class CertificateView
             .Add("skid", entry.Skid)
             .Add("fingerprint", entry.Fingerprint)
             .Add("expires-after", entry.InvalidAfter is { } end && end > now ? new RosDuration(end - now) : null);
+        AcmeManaged.AcmeSettings? acme = AcmeManaged.AcmeSettings.Of(entry);
+        if (acme is not null)
+        {
+            view.Add("acme-status", acme.Properties.GetValueOrDefault(AcmeManaged.AcmeSettings.Status))
+                .Add("directory-url", acme.Directory)
+                .Add("domain-names", string.Join(',', acme.Names));
+        }
 
         bool expired = entry.InvalidAfter is { } after && after <= now;
         return view
@@ -104,6 +111,7 @@ public static class CertificateView
             .Flag('R', entry.Revoked is not null || revokedByCrl)
             .Flag('E', expired)
             .Flag('T', !entry.IsTemplate && entry.EffectiveTrusted)
+            .Flag('a', acme is not null)
             .Build(entry.Id);
     }
 
