@@ -11,10 +11,11 @@ public sealed class ProjectReferenceTests
         ["RosCert.Codecs"] = [],
         ["RosCert.Core"] = ["RosCert.Codecs"],
         ["RosCert.Store"] = ["RosCert.Core", "RosCert.Codecs"],
-        ["RosCert.Commands"] = ["RosCert.Core", "RosCert.Codecs"],
-        ["RosCert.Console"] = ["RosCert.Commands", "RosCert.Core", "RosCert.Codecs"],
-        ["RosCert.Server"] = ["RosCert.Commands", "RosCert.Core", "RosCert.Codecs"],
-        ["roscert"] = ["RosCert.Console", "RosCert.Server", "RosCert.Commands", "RosCert.Store", "RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Scep"] = ["RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Commands"] = ["RosCert.Scep", "RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Console"] = ["RosCert.Commands", "RosCert.Scep", "RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Server"] = ["RosCert.Commands", "RosCert.Scep", "RosCert.Core", "RosCert.Codecs"],
+        ["roscert"] = ["RosCert.Console", "RosCert.Server", "RosCert.Commands", "RosCert.Scep", "RosCert.Store", "RosCert.Core", "RosCert.Codecs"],
     };
 
     public static TheoryData<string> Assemblies() => [.. s_allowed.Keys];
