@@ -174,7 +174,7 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
             && old.IssuedBy == exchange.Ca.Id
             && old.Revoked is null
             && old.InvalidBefore <= now && now < old.InvalidAfter
-            && signer.SubjectName.RawData.AsSpan().SequenceEqual(request.Subject.RawData);
+            && string.Equals(signer.SubjectName.Name, request.Subject.Name, StringComparison.Ordinal);
     }
 
     private Outcome Poll(Exchange exchange)

@@ -72,8 +72,12 @@ public static class PkiMessageCodec
     /// <summary>Signs <paramref name="message"/> with <paramref name="signer"/> (a certificate holding its RSA key).</summary>
     public static byte[] Write(PkiMessage message, X509Certificate2 signer, IEnumerable<X509Certificate2>? extraCertificates = null)
     {
-        byte[] content = message.Envelope ?? [];
-        var cms = new SignedCms(new ContentInfo(new Oid(ScepOids.Data), content), detached: content.Length == 0);
+        if (message.Envelope is not { Length: > 0 } content)
+        {
+            return BareSignedData.Write(AttributesOf(message), message.Digest, signer);
+        }
+
+        var cms = new SignedCms(new ContentInfo(new Oid(ScepOids.Data), content));
         var cmsSigner = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, signer)
         {
             DigestAlgorithm = new Oid(ScepAlgorithms.OidOf(message.Digest)),

@@ -92,14 +92,35 @@ public static class CertsOnly
         }
     }
 
-    /// <summary>The certificates of a certs-only message, as DER.</summary>
-    public static IReadOnlyList<byte[]> ReadCertificates(byte[] der)
+    /// <summary>The certificates and CRLs of a certs-only message, as DER.</summary>
+    public static (IReadOnlyList<byte[]> Certificates, IReadOnlyList<byte[]> Crls) Read(byte[] der)
     {
         try
         {
             var cms = new SignedCms();
             cms.Decode(der);
-            return [.. cms.Certificates.Select(c => c.RawData)];
+            var crls = new List<byte[]>();
+            var reader = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
+            _ = reader.ReadObjectIdentifier();
+            AsnReader signedData = reader.ReadSequence(s_zero).ReadSequence();
+            _ = signedData.ReadInteger();
+            _ = signedData.ReadEncodedValue();
+            _ = signedData.ReadEncodedValue();
+            if (signedData.HasData && signedData.PeekTag().HasSameClassAndValue(s_zero))
+            {
+                _ = signedData.ReadEncodedValue();
+            }
+
+            if (signedData.HasData && signedData.PeekTag().HasSameClassAndValue(s_one))
+            {
+                AsnReader set = signedData.ReadSetOf(s_one);
+                while (set.HasData)
+                {
+                    crls.Add(set.ReadEncodedValue().ToArray());
+                }
+            }
+
+            return ([.. cms.Certificates.Select(c => c.RawData)], crls);
         }
         catch (Exception error) when (error is CryptographicException or AsnContentException)
         {
