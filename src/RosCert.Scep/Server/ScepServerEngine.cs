@@ -19,10 +19,14 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
     public const string NextCaCertType = "application/x-x509-next-ca-cert";
     public const string PkiMessageType = "application/x-pki-message";
 
-    /// <summary>GetCACaps (RFC 8894 §3.5.2): exactly what this server does.</summary>
+    /// <summary>
+    /// GetCACaps (RFC 8894 §3.5.2): exactly what this server does. SHA-384 matters beyond itself:
+    /// strongSwan 5.9.x's pki tests capability bits by index, so it accepts AES only when SHA-384
+    /// (its bit 3, read as SCEPStandard) is advertised.
+    /// </summary>
     public static ScepReply GetCaCaps(ScepServerSettings server)
     {
-        string[] capabilities = ["POSTPKIOperation", "Renewal", "SHA-1", "SHA-256", "SHA-512", "AES", "DES3", "SCEPStandard"];
+        string[] capabilities = ["POSTPKIOperation", "Renewal", "SHA-1", "SHA-256", "SHA-384", "SHA-512", "AES", "DES3", "SCEPStandard"];
         string text = string.Join("\n", server.NextCaCert is null ? capabilities : [.. capabilities, "GetNextCACert"]);
         return new ScepReply(200, "text/plain", System.Text.Encoding.ASCII.GetBytes(text + "\n"));
     }

@@ -135,7 +135,7 @@ public sealed class ScepRoundTripTests
     {
         using var fixture = new ScepServerFixture();
         string caps = System.Text.Encoding.ASCII.GetString(RosCert.Scep.Server.ScepServerEngine.GetCaCaps(fixture.Server).Body);
-        Assert.Equal("POSTPKIOperation\nRenewal\nSHA-1\nSHA-256\nSHA-512\nAES\nDES3\nSCEPStandard\n", caps);
+        Assert.Equal("POSTPKIOperation\nRenewal\nSHA-1\nSHA-256\nSHA-384\nSHA-512\nAES\nDES3\nSCEPStandard\n", caps);
         fixture.Console.Run("/certificate scep-server set 0 next-ca-cert=ca");
         Assert.EndsWith("GetNextCACert\n", System.Text.Encoding.ASCII.GetString(RosCert.Scep.Server.ScepServerEngine.GetCaCaps(fixture.Server).Body));
     }
