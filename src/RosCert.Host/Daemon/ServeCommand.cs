@@ -23,7 +23,8 @@ internal static class ServeCommand
         Task services = new ServiceSupervisor(context).RunAsync(stop.Token);
         Task scheduler = new SchedulerRunner(context).RunAsync(stop.Token);
         Task crls = new CrlRefresher(context).RunAsync(stop.Token);
-        Task.WaitAll(services, scheduler, crls);
+        Task scep = new ScepClientRunner(context).RunAsync(stop.Token);
+        Task.WaitAll(services, scheduler, crls, scep);
         log.Info("daemon", "stopped");
         return 0;
     }

@@ -55,6 +55,9 @@ public static class CertificateProperties
         new("skid", BareTextType.Instance, ReadOnly, "subject key identifier, hex"),
         new("fingerprint", StringType.Instance, ReadOnly, "SHA-256 of the certificate, hex"),
         new("expires-after", BareTextType.Instance, ReadOnly, "time left until the end of validity"),
+        new("scep-url", StringType.Instance, ReadOnly, "SCEP server of an add-scep entry"),
+        new("ca-fingerprint", BareTextType.Instance, ReadOnly, "SHA-256 of the SCEP server's CA"),
+        new("status", BareTextType.Instance, ReadOnly, "state of the SCEP client"),
     ];
 
     /// <summary>Flags in 7.22+ legend order; I and R share a column (reference §2.4).</summary>

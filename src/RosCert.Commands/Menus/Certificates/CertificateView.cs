@@ -76,6 +76,12 @@ public static class CertificateView
             .Add("skid", entry.Skid)
             .Add("fingerprint", entry.Fingerprint)
             .Add("expires-after", entry.InvalidAfter is { } end && end > now ? new RosDuration(end - now) : null);
+        if (entry.Management is { Kind: ScepEnrolment.Kind } scep)
+        {
+            view.Add("scep-url", scep.Properties.GetValueOrDefault("scep-url"))
+                .Add("ca-fingerprint", scep.Properties.GetValueOrDefault("ca-fingerprint"))
+                .Add("status", scep.Properties.GetValueOrDefault("status"));
+        }
 
         bool expired = entry.InvalidAfter is { } after && after <= now;
         return view
