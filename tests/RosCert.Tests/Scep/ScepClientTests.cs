@@ -109,4 +109,25 @@ public sealed class ScepClientTests : IAsyncLifetime, IDisposable
 
         Assert.NotEqual(firstSerial, _client.Run(":put [/certificate get device serial-number]"));
     }
+
+    [Fact]
+    public async Task Pki_operation_by_get_tolerates_plus_signs_turned_into_spaces()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var subject = new System.Security.Cryptography.X509Certificates.X500DistinguishedName("CN=get-client");
+        byte[] csr = RosCert.Core.Requests.CertificateRequests.Create(subject, [], RosCert.Core.Model.KeyUsage.None, RosCert.Core.Model.DigestAlgorithm.Sha256, key.ExportPkcs8PrivateKey(), _server.Otp());
+        using var signer = RosCert.Scep.Client.ScepSigner.SelfSigned(key, subject, DateTimeOffset.UtcNow);
+        using var ca = _server.CaCertificate;
+        byte[] message = RosCert.Scep.Client.ScepRequestBuilder.Enrol(csr, false, "GET1", RosCert.Scep.Wire.PkiMessageCodec.NewNonce(), signer, ca,
+            new RosCert.Scep.Client.ScepAlgorithmChoice(RosCert.Scep.Wire.ScepCipher.Aes128, RosCert.Core.Model.DigestAlgorithm.Sha256));
+        string base64 = Convert.ToBase64String(message);
+        Assert.Contains('+', base64);
+        using var http = new HttpClient();
+
+        HttpResponseMessage response = await http.GetAsync(new Uri(Url + "/pkiclient.exe?operation=PKIOperation&message=" + base64.Replace('/', '_').Replace("_", "%2F", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-pki-message", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("1\n", _server.Console.Run(":put [/certificate print count-only where issued]"));
+    }
 }
