@@ -16,12 +16,25 @@ public sealed class ScepClientRunner(DaemonContext context)
         {
             while (!stop.IsCancellationRequested)
             {
-                await Task.Run(() => ScepEnrolment.RunDue(context.Environment), stop).ConfigureAwait(false);
+                await Task.Run(RunDue, stop).ConfigureAwait(false);
                 await Task.Delay(s_tick, context.Environment.Clock, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    /// <summary>One round; a failure is logged and the next tick tries again, the daemon keeps running.</summary>
+    private void RunDue()
+    {
+        try
+        {
+            ScepEnrolment.RunDue(context.Environment);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            context.Log.Warning("scep", "SCEP client round failed: " + error.Message);
         }
     }
 }

@@ -84,7 +84,7 @@ public static class ScepEnrolment
 
             return Exchange(environment, http, entry, server, force);
         }
-        catch (ScepException error)
+        catch (Exception error) when (error is ScepException or CryptographicException)
         {
             return Save(environment, id, _ => { }, "error: " + error.Message);
         }
@@ -182,7 +182,7 @@ public static class ScepEnrolment
             CertificateEntry entry = w.Certificate(id) ?? throw new InvalidOperationException("no such item");
             var properties = new Dictionary<string, string>(entry.Management!.Properties, StringComparer.Ordinal) { ["status"] = "issued" };
             properties.Remove("transaction-id");
-            w.Update(entry.WithIssued(issued, null, environment.Keys.Seal(pkcs8)) with { Management = new Management(Kind, properties) });
+            w.Update(entry.WithIssued(issued, null, environment.Keys.Seal(pkcs8)) with { KeySize = CertificateFacts.KeySizeOf(der), Management = new Management(Kind, properties) });
             w.DeleteSecret(KeySecret(id));
             return "issued";
         });
