@@ -25,7 +25,8 @@ internal static class ServeCommand
         Task crls = new CrlRefresher(context).RunAsync(stop.Token);
         Task downloads = new CrlDownloadRunner(context).RunAsync(stop.Token);
         Task renewals = new AcmeRenewer(context).RunAsync(stop.Token);
-        Task.WaitAll(services, scheduler, crls, downloads, renewals);
+        Task scep = new ScepClientRunner(context).RunAsync(stop.Token);
+        Task.WaitAll(services, scheduler, crls, downloads, renewals, scep);
         log.Info("daemon", "stopped");
         return 0;
     }

@@ -10,6 +10,7 @@ using RosCert.Commands.Execution;
 using RosCert.Server.Acme;
 using RosCert.Server.Crl;
 using RosCert.Server.Rest;
+using RosCert.Server.Scep;
 
 namespace RosCert.Host.Daemon;
 
@@ -44,6 +45,7 @@ public sealed class WebService : IRunningService
             kestrel.Listen(config.ListenAddress, config.Port, listen => Configure(listen, config, current, context));
         });
         WebApplication app = builder.Build();
+        app.MapScep(context.Environment);
         app.MapRest(context.Environment, context.Authenticator);
         if (!config.IsTls)
         {

@@ -12,10 +12,11 @@ public sealed class ProjectReferenceTests
         ["RosCert.Core"] = ["RosCert.Codecs"],
         ["RosCert.Store"] = ["RosCert.Core", "RosCert.Codecs"],
         ["RosCert.Acme"] = ["RosCert.Core", "RosCert.Codecs"],
-        ["RosCert.Commands"] = ["RosCert.Acme", "RosCert.Core", "RosCert.Codecs"],
-        ["RosCert.Console"] = ["RosCert.Commands", "RosCert.Core", "RosCert.Codecs"],
-        ["RosCert.Server"] = ["RosCert.Commands", "RosCert.Acme", "RosCert.Core", "RosCert.Codecs"],
-        ["roscert"] = ["RosCert.Console", "RosCert.Server", "RosCert.Commands", "RosCert.Acme", "RosCert.Store", "RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Scep"] = ["RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Commands"] = ["RosCert.Acme", "RosCert.Scep", "RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Console"] = ["RosCert.Commands", "RosCert.Acme", "RosCert.Scep", "RosCert.Core", "RosCert.Codecs"],
+        ["RosCert.Server"] = ["RosCert.Commands", "RosCert.Acme", "RosCert.Scep", "RosCert.Core", "RosCert.Codecs"],
+        ["roscert"] = ["RosCert.Console", "RosCert.Server", "RosCert.Commands", "RosCert.Acme", "RosCert.Scep", "RosCert.Store", "RosCert.Core", "RosCert.Codecs"],
     };
 
     public static TheoryData<string> Assemblies() => [.. s_allowed.Keys];

@@ -58,6 +58,9 @@ public static class CertificateProperties
         new("acme-status", StringType.Instance, ReadOnly, "ACME client state: pending, valid, or the last error (7.22+)"),
         new("directory-url", StringType.Instance, ReadOnly, "ACME directory of an ACME-managed certificate (7.22+)"),
         new("domain-names", StringType.Instance, ReadOnly, "names an ACME-managed certificate is ordered for (7.22+)"),
+        new("scep-url", StringType.Instance, ReadOnly, "SCEP server of an add-scep entry"),
+        new("ca-fingerprint", BareTextType.Instance, ReadOnly, "SHA-256 of the SCEP server's CA"),
+        new("status", BareTextType.Instance, ReadOnly, "state of the SCEP client"),
     ];
 
     /// <summary>Flags in 7.22+ legend order; I and R share a column (reference §2.4).</summary>

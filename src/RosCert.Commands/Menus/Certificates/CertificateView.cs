@@ -102,6 +102,13 @@ public static class CertificateView
                 .Add("domain-names", string.Join(',', acme.Names));
         }
 
+        if (entry.Management is { Kind: ScepEnrolment.Kind } scep)
+        {
+            view.Add("scep-url", scep.Properties.GetValueOrDefault("scep-url"))
+                .Add("ca-fingerprint", scep.Properties.GetValueOrDefault("ca-fingerprint"))
+                .Add("status", scep.Properties.GetValueOrDefault("status"));
+        }
+
         bool expired = entry.InvalidAfter is { } after && after <= now;
         return view
             .Flag('K', entry.PrivateKey is not null)

@@ -21,6 +21,8 @@ public static class ScepServerMenus
             new("next-ca-cert", certificate, ReadWrite, "CA announced for roll-over") { Default = "none" },
             new("request-lifetime", Lifetime, ReadWrite, "how long a pending request is kept") { Default = "1d" },
             new("disabled", BoolType.Instance, ReadWrite, "do not serve") { Default = "no" },
+            new("key-usage", CertificateProperties.KeyUsageType, ReadWrite, "RosCert extra: usages of issued certificates (never the CA usages)"),
+            new("rate-limit", new IntegerType(0, 1_000_000), ReadWrite, $"RosCert extra: SCEP requests per minute per client address (default {ScepServerSettingsReader.DefaultRateLimit}, 0 = no limit)"),
         ];
         var menu = new Menu("/certificate/scep-server", MenuKind.List, "SCEP servers")
         {
@@ -51,12 +53,15 @@ public static class ScepServerMenus
             Properties = properties,
             Flags = [new('E', "EXPIRED", "expired", 0)],
             BriefColumns = ["password", "expires", "used"],
-            Items = RecordBackend.View,
+            Items = ScepServerCommands.OtpView,
         };
-        menu.Add(ListCommands.Queries(properties, sensitive: false).Where(c => c.Name != "edit"));
+        menu.Add(ListCommands.Queries(properties, sensitive: true).Where(c => c.Name != "edit"));
         menu.Add(ListCommands.Changes(properties, new RecordBackend(menu)).Where(c => c.Name == "remove"));
         return menu.Add(new CommandDef("generate", "make a one-time password", Rights.Write, CommandKind.Change,
-            [new("minutes-valid", new IntegerType(1, 525_600), "minutes the password stays valid"), Flag("as-value", "return the password as a value")]));
+            [new("minutes-valid", new IntegerType(1, 525_600), "minutes the password stays valid (default 60)"), Flag("as-value", "return the password as a value")])
+        {
+            Handler = ScepServerCommands.Generate,
+        });
     }
 
     private static Menu Ra()
@@ -107,6 +112,9 @@ public static class ScepServerMenus
         menu.Add(ListCommands.Queries(properties, sensitive: false).Where(c => c.Name != "edit"));
         menu.Add(ListCommands.Changes(properties, new RecordBackend(menu)).Where(c => c.Name == "remove"));
         return menu.Add(new CommandDef("grant", "issue the requested certificates", Rights.Write, CommandKind.Change,
-            [new("numbers", ItemListType.Many, "requests to grant") { Required = true, Position = 0 }]));
+            [new("numbers", ItemListType.Many, "requests to grant") { Required = true, Position = 0 }])
+        {
+            Handler = ScepServerCommands.Grant,
+        });
     }
 }

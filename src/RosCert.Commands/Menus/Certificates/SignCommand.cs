@@ -51,7 +51,7 @@ public static class SignCommand
         IssuanceRequest request = plan.Request(KeyMaterial.SubjectPublicKeyInfo(privateKey));
         IssuedCertificate issued = plan.Authority is { } ca
             ? IssueUnder(invocation, writer, request, ca)
-            : IssueWithSerial(invocation, writer, request, privateKey, authority: null);
+            : IssueWithSerial(invocation.Environment, writer, request, privateKey, authority: null);
         CertificateEntry signed = template.WithIssued(issued, plan.Authority?.Id, invocation.Environment.Keys.Seal(privateKey)) with
         {
             Name = name,
@@ -63,12 +63,16 @@ public static class SignCommand
 
     /// <summary>Issues a certificate for <paramref name="request"/> under a local CA (sign ca=, signed requests, SCEP).</summary>
     public static IssuedCertificate IssueUnder(Invocation invocation, IStoreReader reader, IssuanceRequest request, CertificateEntry ca) =>
-        IssueWithSerial(invocation, reader, request, subjectPrivateKey: null, SigningAuthorityOf(invocation, ca));
+        IssueUnder(invocation.Environment, reader, request, ca);
+
+    /// <summary>The same for callers without a command (the SCEP endpoint).</summary>
+    public static IssuedCertificate IssueUnder(CommandEnvironment environment, IStoreReader reader, IssuanceRequest request, CertificateEntry ca) =>
+        IssueWithSerial(environment, reader, request, subjectPrivateKey: null, SigningAuthorityOf(environment, ca));
 
     /// <summary>Issues with a fresh serial until it is unused under the issuing key (RFC 5280 §4.1.2.2).</summary>
-    private static IssuedCertificate IssueWithSerial(Invocation invocation, IStoreReader reader, IssuanceRequest request, byte[]? subjectPrivateKey, SigningAuthority? authority)
+    private static IssuedCertificate IssueWithSerial(CommandEnvironment environment, IStoreReader reader, IssuanceRequest request, byte[]? subjectPrivateKey, SigningAuthority? authority)
     {
-        var issuer = new CertificateIssuer(invocation.Environment.Clock, invocation.Environment.Serials);
+        var issuer = new CertificateIssuer(environment.Clock, environment.Serials);
         for (int attempt = 0; attempt < SerialAttempts; attempt++)
         {
             IssuedCertificate issued = IssueOrFail(issuer, request, subjectPrivateKey, authority);
@@ -93,9 +97,9 @@ public static class SignCommand
         }
     }
 
-    private static SigningAuthority SigningAuthorityOf(Invocation invocation, CertificateEntry ca)
+    private static SigningAuthority SigningAuthorityOf(CommandEnvironment environment, CertificateEntry ca)
     {
-        byte[] key = invocation.Environment.Keys.Unseal(ca.PrivateKey!);
+        byte[] key = environment.Keys.Unseal(ca.PrivateKey!);
         string[] hosts = (ca.CaCrlHost ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new SigningAuthority(ca.Der!, key, hosts);
     }

@@ -57,11 +57,20 @@ public static class SignRequestCommand
             throw Errors.Failure(CertificateRequests.EcMd5Message);
         }
 
+        return IssueRequest(invocation.Environment, writer, request, ca, new RequestIssuance(days, digest, usage)).Name;
+    }
+
+    /// <summary>
+    /// Issues a verified request under a local CA and stores the certificate without key (flag I),
+    /// named by <see cref="CertificateNames"/>: shared by sign-certificate-request and the SCEP server.
+    /// </summary>
+    public static CertificateEntry IssueRequest(CommandEnvironment environment, IStoreWriter writer, SigningRequest request, CertificateEntry ca, RequestIssuance terms)
+    {
         var subject = new SubjectFields(request.CommonName, request.Country, request.State, request.Locality, request.Organization, request.Unit);
-        var issuanceRequest = new IssuanceRequest(subject, request.SubjectAltNames, usage, days, digest, request.SubjectPublicKeyInfo);
-        IssuedCertificate issued = SignCommand.IssueUnder(invocation, writer, issuanceRequest, ca);
+        var issuanceRequest = new IssuanceRequest(subject, request.SubjectAltNames, terms.KeyUsage, terms.DaysValid, terms.Digest, request.SubjectPublicKeyInfo);
+        IssuedCertificate issued = SignCommand.IssueUnder(environment, writer, issuanceRequest, ca);
         string name = CertificateNames.Unique(writer, request.CommonName);
-        writer.Insert(new CertificateEntry
+        CertificateEntry entry = new CertificateEntry
         {
             Id = writer.AllocateId(CertificateProperties.Menu),
             Name = name,
@@ -73,11 +82,12 @@ public static class SignRequestCommand
             Unit = request.Unit,
             SubjectAltName = string.Join(',', request.SubjectAltNames.Select(SanText)),
             KeySize = CertificateFacts.KeySizeOf(issued.Der),
-            DaysValid = days,
-            DigestAlgorithm = digest,
-            KeyUsage = usage,
-        }.WithIssued(issued, ca.Id, privateKey: null));
-        return name;
+            DaysValid = terms.DaysValid,
+            DigestAlgorithm = terms.Digest,
+            KeyUsage = terms.KeyUsage,
+        }.WithIssued(issued, ca.Id, privateKey: null);
+        writer.Insert(entry);
+        return entry;
     }
 
     private static KeyUsage Usage(Invocation invocation, SigningRequest request)
@@ -100,3 +110,6 @@ public static class SignRequestCommand
         _ => "email:" + entry.Value,
     };
 }
+
+/// <summary>The terms of an issued request: validity, signature digest and key usages.</summary>
+public sealed record RequestIssuance(int DaysValid, DigestAlgorithm Digest, KeyUsage KeyUsage);
