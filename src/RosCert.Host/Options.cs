@@ -1,13 +1,15 @@
 namespace RosCert.Host;
 
-/// <summary>Command-line options: <c>[--data-dir DIR] [serve | command line…]</c>.</summary>
-internal sealed record Options(string? DataDirectory, bool Serve, bool Help, string? CommandLine)
+/// <summary>Command-line options: <c>[--data-dir DIR] [serve | check | command line…]</c>.</summary>
+internal sealed record Options(string? DataDirectory, bool Serve, bool Help, string? CommandLine, bool Check = false)
 {
     public const string Usage = """
-        usage: roscert [--data-dir DIR] [serve | COMMAND...]
+        usage: roscert [--data-dir DIR] [serve | check | COMMAND...]
           no COMMAND      interactive console (a terminal) or a script read from standard input
           COMMAND...      one console command line, e.g. /certificate print detail
           serve           run the daemon (network services and scheduled work)
+          check           verify the store (database, sealed keys, names, issuers, CRLs);
+                          prints what is wrong and exits 1 when anything is
           --data-dir DIR  the store (default $ROSCERT_DATA_DIR, else $XDG_DATA_HOME/roscert)
 
         """;
@@ -39,8 +41,9 @@ internal sealed record Options(string? DataDirectory, bool Serve, bool Help, str
 
         string[] rest = args[index..];
         bool serve = rest is ["serve", ..];
-        string? line = rest.Length == 0 || serve ? null : string.Join(' ', rest);
-        return new Options(dataDirectory, serve, false, line);
+        bool check = rest is ["check"];
+        string? line = rest.Length == 0 || serve || check ? null : string.Join(' ', rest);
+        return new Options(dataDirectory, serve, false, line, check);
     }
 }
 

@@ -24,6 +24,11 @@ internal static class Program
                 return 0;
             }
 
+            if (options.Check)
+            {
+                return CheckCommand.Run(options.DataDirectory, System.Console.Out);
+            }
+
             using Composition composition = Composition.Open(options.DataDirectory);
             return Run(composition, options);
         }
