@@ -24,6 +24,21 @@ internal static class Program
                 return 0;
             }
 
+            if (options.Check)
+            {
+                return CheckCommand.Run(options.DataDirectory, System.Console.Out);
+            }
+
+            if (options.Backup is { } backup)
+            {
+                return BackupCommand.Backup(options.DataDirectory, backup, System.Console.Out);
+            }
+
+            if (options.Restore is { } restore)
+            {
+                return BackupCommand.Restore(options.DataDirectory, restore, System.Console.Out);
+            }
+
             using Composition composition = Composition.Open(options.DataDirectory);
             return Run(composition, options);
         }

@@ -99,6 +99,23 @@ public sealed class SqliteStore : IStore
         return Complete(session, session.ChangeCounter);
     });
 
+    /// <summary>
+    /// What SQLite itself finds wrong (<c>PRAGMA integrity_check</c>, <c>foreign_key_check</c>) and
+    /// names used twice, read past the indexes in case an index is what broke; empty on a whole store.
+    /// </summary>
+    public IReadOnlyList<string> DatabaseFindings() => Run(session =>
+    {
+        session.Begin(immediate: false);
+        return Complete(session, session.DatabaseFindings);
+    });
+
+    /// <summary>The sealed keys still waiting for their certificate, by public key hash.</summary>
+    public IReadOnlyList<(string Hash, Core.Model.SealedKey Key)> PendingKeys() => Run(session =>
+    {
+        session.Begin(immediate: false);
+        return Complete(session, session.PendingKeys);
+    });
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -29,7 +29,8 @@ internal sealed class RosCertProcess : IDisposable
         return result.Output;
     }
 
-    public Peer.Result Run(string script)
+    /// <summary>How to start <c>roscert</c> on this data dir and master key with <paramref name="arguments"/>, all streams redirected.</summary>
+    public ProcessStartInfo StartInfo(params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "roscert"))
         {
@@ -39,8 +40,25 @@ internal sealed class RosCertProcess : IDisposable
         };
         start.ArgumentList.Add("--data-dir");
         start.ArgumentList.Add(DataDirectory);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ROSCERT_MASTER_KEY_FILE"] = Path.Combine(Root, "master.key");
-        using Process process = Process.Start(start)!;
+        return start;
+    }
+
+    /// <summary>Runs <c>roscert check</c> and asserts the store is whole.</summary>
+    public void AssertWhole(string context = "")
+    {
+        Peer.Result result = Run("", "check");
+        Assert.True(result.ExitCode == 0, $"roscert check failed {context}:\n{result.All}");
+    }
+
+    public Peer.Result Run(string script, params string[] arguments)
+    {
+        using Process process = Process.Start(StartInfo(arguments))!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
         process.StandardInput.Write(script);

@@ -1,4 +1,5 @@
 using RosCert.Commands.Catalogue;
+using RosCert.Commands.Menus.Log;
 using RosCert.Commands.Values;
 using RosCert.Core.Errors;
 
@@ -26,12 +27,37 @@ public static class CommandRunner
         IReadOnlyDictionary<string, RosValue> arguments = Bind(command, rawArguments);
         CommandHandler handler = command.Handler ?? throw Errors.NotImplementedYet();
         Core.Ports.IStore store = session.Environment.Store;
-        return command.Kind switch
+        bool audited = AuditLog.Records(menu, command);
+        if (command.Kind == CommandKind.Change)
         {
-            CommandKind.Query => store.Read(r => Checked(handler, new Invocation(session, menu, command, arguments, r, null))),
-            CommandKind.Change => store.Write(w => Checked(handler, new Invocation(session, menu, command, arguments, w, w))),
-            _ => Checked(handler, new Invocation(session, menu, command, arguments, new DeferredReader(store), null)),
-        };
+            // The change and its audit entry commit together or not at all.
+            return store.Write(w =>
+            {
+                CommandResult changed = Checked(handler, new Invocation(session, menu, command, arguments, w, w));
+                if (audited)
+                {
+                    AuditLog.Record(w, session, menu, command, arguments);
+                }
+
+                return changed;
+            });
+        }
+
+        CommandResult result = command.Kind == CommandKind.Query
+            ? store.Read(r => Checked(handler, new Invocation(session, menu, command, arguments, r, null)))
+            : Checked(handler, new Invocation(session, menu, command, arguments, new DeferredReader(store), null));
+        if (audited)
+        {
+            // Unbound commands (sign, import) manage their own transactions; exports only read: the
+            // entry follows their success in a transaction of its own.
+            store.Write(w =>
+            {
+                AuditLog.Record(w, session, menu, command, arguments);
+                return 0;
+            });
+        }
+
+        return result;
     }
 
     private static CommandResult Checked(CommandHandler handler, Invocation invocation)

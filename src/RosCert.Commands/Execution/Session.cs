@@ -91,6 +91,9 @@ public sealed class Session(CommandEnvironment environment, string user, Rights 
 
     public Face Face { get; } = face;
 
+    /// <summary>The client's address on remote faces (REST, API), for the audit trail; null on the console and scheduler.</summary>
+    public string? Address { get; init; }
+
     public ICommandOutput Output { get; set; } = NullOutput.Instance;
 
     /// <summary>

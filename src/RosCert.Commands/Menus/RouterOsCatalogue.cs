@@ -19,6 +19,7 @@ public static class RouterOsCatalogue
             .Add(SystemMenus.Build())
             .Add(new Menu("/ip", MenuKind.Directory, "IP services").Add(ServiceMenu.Build().Add(WebServerMenu.Build())));
         root.Add(UserMenu.Build());
+        root.Add(Log.LogMenu.Build());
         root.Add(new CommandDef("import", "run a script file", Rights.Write, CommandKind.Unbound,
         [
             new("file-name", FileNameType.Instance, "script file (.rsc)") { Required = true, Position = 0 },

@@ -77,7 +77,7 @@ public sealed class ApiConversation(CommandEnvironment environment, IAuthenticat
             return;
         }
 
-        _session = new Session(environment, principal.User, principal.Rights, Face.Api);
+        _session = new Session(environment, principal.User, principal.Rights, Face.Api) { Address = remote.ToString() };
         replies.Done();
     }
 

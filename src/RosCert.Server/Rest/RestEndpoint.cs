@@ -68,7 +68,7 @@ internal sealed class RestEndpoint(CommandEnvironment environment, IAuthenticato
 
         // One session per request (REST has no state between calls); Face.Rest keeps file names inside
         // the files area (Session.LocalFileAccess is false for every remote face).
-        var session = new Session(environment, principal.User, principal.Rights, Face.Rest);
+        var session = new Session(environment, principal.User, principal.Rights, Face.Rest) { Address = http.Connection.RemoteIpAddress?.ToString() };
         var dispatcher = new RestDispatcher(session, target);
         string method = http.Request.Method;
         if (HttpMethods.IsGet(method))

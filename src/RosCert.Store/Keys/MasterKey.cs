@@ -22,6 +22,10 @@ public sealed class MasterKey
         _key = key;
     }
 
+    /// <summary>A key that lives in memory only (a backup's key-wrapping key, derived from its passphrase).</summary>
+    internal static MasterKey FromBytes(byte[] key) =>
+        key.Length == Length ? new MasterKey("(derived)", key) : throw new ArgumentException("a master key has 32 bytes", nameof(key));
+
     /// <summary>The key file this key was read from.</summary>
     public string Path { get; }
 

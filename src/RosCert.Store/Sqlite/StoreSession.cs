@@ -85,6 +85,54 @@ internal sealed class StoreSession : IStoreWriter, IDisposable
             ? new SealedKey(key)
             : null;
 
+    public IReadOnlyList<(string Hash, SealedKey Key)> PendingKeys()
+    {
+        var keys = new List<(string, SealedKey)>();
+        using SqliteDataReader reader = _commands.Bind("SELECT public_key_sha256, private_key FROM pending_keys ORDER BY public_key_sha256").ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add((reader.GetString(0), new SealedKey((byte[])reader.GetValue(1))));
+        }
+
+        return keys;
+    }
+
+    /// <summary>integrity_check rows other than <c>ok</c>, foreign_key_check rows, and duplicate names (rows scanned, no index).</summary>
+    public IReadOnlyList<string> DatabaseFindings()
+    {
+        var findings = new List<string>();
+        findings.AddRange(Rows("PRAGMA integrity_check", r => r.GetString(0)).Where(row => row != "ok").Select(row => row.StartsWith("database: ", StringComparison.Ordinal) ? row : "database: " + row));
+
+        findings.AddRange(Rows("PRAGMA foreign_key_check", r => $"database: {r.GetString(0)} row {r.GetInt64(1)} refers to a missing {r.GetString(2)} row"));
+        findings.AddRange(Rows(
+            "SELECT name, count(*) FROM certificates NOT INDEXED GROUP BY name HAVING count(*) > 1",
+            r => $"certificate name {r.GetString(0)} is used {r.GetInt64(1)} times"));
+        findings.AddRange(Rows(
+            "SELECT menu, name, count(*) FROM items NOT INDEXED WHERE name IS NOT NULL GROUP BY menu, name HAVING count(*) > 1",
+            r => $"{r.GetString(0)} name {r.GetString(1)} is used {r.GetInt64(2)} times"));
+        return findings;
+    }
+
+    /// <summary>Rows of a check query; a query that fails on a damaged schema is itself a finding, as text.</summary>
+    private List<string> Rows(string sql, Func<SqliteDataReader, string> map)
+    {
+        var rows = new List<string>();
+        try
+        {
+            using SqliteDataReader reader = _commands.Bind(sql).ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(map(reader));
+            }
+        }
+        catch (SqliteException error)
+        {
+            rows.Add("database: " + error.Message);
+        }
+
+        return rows;
+    }
+
     public int PendingKeyCount() => (int)(long)_commands.Scalar("SELECT count(*) FROM pending_keys")!;
 
     public void PutPendingKey(string publicKeyHash, SealedKey key) =>

@@ -77,6 +77,13 @@ internal sealed class DaemonProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGKILL: the daemon gets no chance to drain, flush or roll back.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     public void WaitFor(Func<bool> condition, string what, int seconds = 30)
     {
         var watch = Stopwatch.StartNew();

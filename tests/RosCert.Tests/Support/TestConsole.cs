@@ -32,7 +32,7 @@ internal sealed class TestConsole : IDisposable
         {
             Store = _store,
             Files = new FilesArea(directory.FilesPath),
-            Keys = new AesGcmKeyProtector(MasterKey.LoadOrCreate(_directory.Combine("config", "master.key"))),
+            Keys = new AesGcmKeyProtector(MasterKey.LoadOrCreate(MasterKeyPath)),
             Clock = Clock,
             HostZone = TimeZoneInfo.Utc,
             Catalogue = RouterOsCatalogue.Build(),
@@ -45,6 +45,8 @@ internal sealed class TestConsole : IDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    public string MasterKeyPath => _directory.Combine("config", "master.key");
 
     public CommandEnvironment Environment { get; }
 

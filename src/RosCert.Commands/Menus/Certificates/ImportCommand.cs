@@ -41,7 +41,18 @@ public static class ImportCommand
         }
 
         var options = new ImportOptions(invocation, Path.GetFileName(fileName));
-        Counters counters = invocation.Environment.Store.Write(writer => Store(invocation, writer, read, options));
+        Counters counters;
+        try
+        {
+            counters = invocation.Environment.Store.Write(writer => Store(invocation, writer, read, options));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // A certificate that parses but has a damaged extension (an AKID that is not valid DER,
+            // found by fuzzing: Fuzz/corpus/import/malformed-akid.pem) fails the whole import: nothing is stored.
+            throw Errors.Failure("file contains a damaged certificate");
+        }
+
         return Report(counters, read.DecryptionFailures);
     }
 
