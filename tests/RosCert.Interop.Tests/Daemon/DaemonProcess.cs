@@ -44,6 +44,7 @@ internal sealed class DaemonProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         WaitFor(() => Listening(WwwPort), "www to listen");
+        WaitFor(() => Listening(ApiPort), "api to listen");
     }
 
     public RosCertProcess Console { get; }
