@@ -121,10 +121,16 @@ public static partial class CertificateFacts
         return Signatures.SignatureAlgorithms.Find(certificate.SignatureAlgorithm.Value ?? "")?.Digest ?? DigestAlgorithm.Sha256;
     }
 
+    /// <summary>
+    /// A certificate object for <paramref name="der"/>, which the caller disposes. Parsing is the
+    /// costly part (OpenSSL decodes the public key each time), and one import or signing asks
+    /// several facts of the same bytes, so the last few parses on this thread are kept in
+    /// <see cref="RecentCertificates"/> and handed out as cheap copies sharing the parsed object.
+    /// </summary>
     internal static X509Certificate2 Load(byte[] der)
     {
         ArgumentNullException.ThrowIfNull(der);
-        return X509CertificateLoader.LoadCertificate(der);
+        return RecentCertificates.Load(der);
     }
 
     internal static KeySize KeySizeOf(PublicKey key)
