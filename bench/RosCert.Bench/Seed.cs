@@ -10,12 +10,12 @@ namespace RosCert.Bench;
 /// <summary>Bulk seeding for benchmarks: rows written straight into SQLite, outside the commands.</summary>
 internal static class Seed
 {
-    /// <summary>An RSA-2048 CA made through the console, as a user would.</summary>
-    public static CertificateEntry Authority(CommandEnvironment environment)
+    /// <summary>A CA with a key of <paramref name="keySize"/> made through the console, as a user would.</summary>
+    public static CertificateEntry Authority(CommandEnvironment environment, string keySize)
     {
         var session = new Session(environment, "admin", RosCert.Commands.Catalogue.Rights.Full, Face.Console);
         var engine = new RosCert.Console.Execution.ConsoleEngine(session, TextWriter.Null, System.Console.Error);
-        engine.Run("add name=ca common-name=\"Bench CA\" key-usage=key-cert-sign,crl-sign");
+        engine.Run($"add name=ca common-name=\"Bench CA\" key-size={keySize} key-usage=key-cert-sign,crl-sign");
         engine.Run("sign ca");
         return environment.Store.Read(r => r.CertificateByName("ca"))!;
     }

@@ -9,6 +9,7 @@
 # repo and real dotnet, comparing the launcher with the binary it runs (exit
 # status and stdout), so they hold whatever the program prints.
 set -euo pipefail
+shopt -s extglob
 
 root=$(readlink -f -- "${BASH_SOURCE[0]}")
 root=${root%/*/*/*}
@@ -28,6 +29,9 @@ check() { # check WHAT COMMAND...: runs COMMAND, reports it
   fi
 }
 
+# NativeAOT only where a check asks for it (ROSCERT_AOT=wait/auto).
+export ROSCERT_AOT=off
+
 # --- sandbox ---------------------------------------------------------------
 box=$tmp/repo
 mkdir -p "$box/src/RosCert.Host/"{obj,bin} "$tmp/fakebin" "$tmp/cwd"
@@ -45,16 +49,25 @@ calls=$tmp/calls
 cat >"$tmp/fakebin/dotnet" <<'EOF'
 #!/usr/bin/env bash
 echo "$*" >>"$FAKE_CALLS"
-[[ -e /proc/$$/fd/9 ]] && { echo "fd 9 (the build lock) leaked into dotnet"; exit 1; }
+for fd in 8 9; do
+  [[ -e /proc/$$/fd/$fd ]] && { echo "fd $fd (a build lock) leaked into dotnet"; exit 1; }
+done
 sleep "${FAKE_SLEEP:-0}"
-if [[ -n ${FAKE_FAIL:-} ]]; then
+if [[ -n ${FAKE_FAIL:-} || ($1 == publish && -n ${FAKE_AOT_FAIL:-}) ]]; then
   echo "Program.cs(1,1): error CS1002: ; expected"
   exit 1
 fi
-while (($#)); do [[ $1 == --artifacts-path ]] && art=$2; shift; done
+verb=$1 mark=""
+while (($#)); do
+  [[ $1 == --artifacts-path ]] && art=$2
+  [[ $1 == -o ]] && o=$2
+  shift
+done
 out=$art/bin/RosCert.Host/release
+# publish (NativeAOT) writes straight to -o, and its program says "aot" first.
+[[ $verb == publish ]] && out=$o mark="aot"
 mkdir -p "$out"
-printf '%s\n' '#!/usr/bin/env bash' 'printf "[%s]" "$@"; echo; cat; echo stderr-text >&2; exit 42' >"$out/roscert"
+printf '%s\n' '#!/usr/bin/env bash' "printf $mark"'"[%s]" "$@"; echo; cat; echo stderr-text >&2; exit 42' >"$out/roscert"
 chmod +x "$out/roscert"
 EOF
 chmod +x "$tmp/fakebin/dotnet"
@@ -121,6 +134,46 @@ rc=0
 check "works from another directory through a symlink" \
   test "$rc/$(<"$tmp/out")/$(ncalls)" = "42/[x]/6"
 
+# --- NativeAOT (fake clang: any program will do, the fake dotnet ignores it) ----
+publishes() { grep -c '^publish ' "$calls" || true; }
+aot_target() { readlink "$box/.build/current-aot"; }
+age_sources
+export ROSCERT_AOT_CC=true
+ROSCERT_AOT="wait" run x
+check "wait mode: builds JIT and NativeAOT once, runs the NativeAOT binary" \
+  test "$rc/$out/$(publishes)" = "42/aot[x]
+input-line/1"
+ROSCERT_AOT="wait" run x
+check "NativeAOT build as new as the JIT build: runs it, builds nothing" \
+  test "$rc/${out%%$'\n'*}/$(publishes)/$(ncalls)" = "42/aot[x]/1/$(ncalls)"
+calls_before=$(ncalls)
+ROSCERT_AOT=off run x
+check "ROSCERT_AOT=off runs the JIT build" test "$rc/${out%%$'\n'*}/$(ncalls)" = "42/[x]/$calls_before"
+
+age_sources
+ROSCERT_AOT_CC="" ROSCERT_AOT="wait" run x
+check "no clang: a changed source rebuilds JIT only and runs it (NativeAOT is stale)" \
+  test "$rc/${out%%$'\n'*}/$(publishes)" = "42/[x]/1"
+
+FAKE_AOT_FAIL=1 ROSCERT_AOT="wait" run x
+check "a failed NativeAOT build says so on stderr and runs the JIT build" \
+  test "$rc/${out%%$'\n'*}/$(publishes)" = "42/[x]/2" -a "${err/NativeAOT build failed/}" != "$err"
+ROSCERT_AOT="wait" run x
+check "a failed NativeAOT build is not retried until the sources change" \
+  test "$rc/${out%%$'\n'*}/$(publishes)" = "42/[x]/2"
+
+age_sources
+before_aot=$(aot_target)
+ROSCERT_AOT=auto run x
+first_out=${out%%$'\n'*}
+for _ in $(seq 100); do [[ $(aot_target) != "$before_aot" ]] && break; sleep 0.1; done
+ROSCERT_AOT=auto run x
+check "auto mode: runs JIT at once, publishes in the background, then runs NativeAOT" \
+  test "$first_out/${out%%$'\n'*}/$(publishes)" = "[x]/aot[x]/3"
+check "only the current and previous NativeAOT builds are kept" \
+  test "$(cd "$box/.build" && echo aot-+([0-9-]) | wc -w)" = 2
+unset ROSCERT_AOT_CC
+
 # --- the real repo, real dotnet ----------------------------------------------
 real=$root/.build
 [[ -e $real/stamp ]] && touch -d '2000-01-01' "$real/stamp" # force one real build
@@ -138,6 +191,29 @@ real_fast() { # no dotnet call at all (the fake one would fail), same result
 }
 check "real second run: no dotnet call, same result as the binary" \
   real_fast --data-dir "$tmp/data" /certificate print count-only
+
+# The real NativeAOT binary (where clang is installed; CI has it) does the work of
+# the JIT one: a script that adds, signs and prints gives the same output from both.
+if (unset ROSCERT_AOT_CC; ROSCERT_AOT="wait" "$root/roscert" --data-dir "$tmp/data" /certificate print count-only >/dev/null) &&
+  [[ -x $real/current-aot/roscert && ! $real/stamp -nt $real/aot-stamp ]]; then
+  script='add name=ca common-name=CA key-size=prime256v1 key-usage=key-cert-sign,crl-sign
+sign ca
+add name=leaf common-name=leaf key-size=secp384r1 subject-alt-name=DNS:leaf.example
+sign leaf ca=ca
+print proplist=name,common-name,key-size,subject-alt-name,issuer
+add name=bad key-size=3000
+print count-only'
+  both_agree() {
+    local a b ra=0 rb=0
+    a=$("$real/current-aot/roscert" --data-dir "$tmp/aot" <<<"$script" 2>&1) || ra=$?
+    b=$("$real/current/roscert" --data-dir "$tmp/jit" <<<"$script" 2>&1) || rb=$?
+    [[ $ra/$a == "$rb/$b" && $a == *leaf.example* && $ra == 1 ]] || { echo "$ra/$a" && echo "$rb/$b"; } >&2
+    [[ $ra/$a == "$rb/$b" && $a == *leaf.example* && $ra == 1 ]]
+  }
+  check "real NativeAOT build: a script's output and exit status equal the JIT build's" both_agree
+elif [[ ${CI:-} == true ]]; then
+  check "CI has clang: the real NativeAOT build exists (log: .build/aot.log)" false
+fi
 
 echo "launcher: $((n - failed)) of $n checks passed"
 ((failed == 0))

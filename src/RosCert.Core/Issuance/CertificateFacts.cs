@@ -121,14 +121,27 @@ public static partial class CertificateFacts
         return Signatures.SignatureAlgorithms.Find(certificate.SignatureAlgorithm.Value ?? "")?.Digest ?? DigestAlgorithm.Sha256;
     }
 
+    /// <summary>
+    /// A certificate object for <paramref name="der"/>, which the caller disposes. Parsing is the
+    /// costly part (OpenSSL decodes the public key each time), and one import or signing asks
+    /// several facts of the same bytes, so the last few parses on this thread are kept in
+    /// <see cref="RecentCertificates"/> and handed out as cheap copies sharing the parsed object.
+    /// </summary>
     internal static X509Certificate2 Load(byte[] der)
     {
         ArgumentNullException.ThrowIfNull(der);
-        return X509CertificateLoader.LoadCertificate(der);
+        return RecentCertificates.Load(der);
     }
 
     internal static KeySize KeySizeOf(PublicKey key)
     {
+        // Read from the encoded key where it is plain (RSA modulus, named curve): loading the key into
+        // OpenSSL cost half of an import (issue 9). Anything else takes the loading path and its errors.
+        if (PlainKeySizeOf(key) is { } plain)
+        {
+            return plain;
+        }
+
         using AsymmetricAlgorithm loaded = KeyMaterial.LoadPublicKey(key);
         if (loaded is RSA rsa)
         {
@@ -138,6 +151,36 @@ public static partial class CertificateFacts
         string? curve = ((ECDsa)loaded).ExportParameters(false).Curve.Oid?.Value;
         return KeySize.Selectable.FirstOrDefault(s => s.CurveOid is not null && s.CurveOid == curve)
             ?? throw new CryptographicException($"EC curve {curve ?? "(explicit parameters)"} is not supported");
+    }
+
+    /// <summary>
+    /// RSA: the bit length of the modulus of RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+    /// (RFC 8017 §A.1.1), as OpenSSL counts it. EC: a selectable named curve (RFC 5480 §2.1.1). Else null.
+    /// </summary>
+    private static KeySize? PlainKeySizeOf(PublicKey key)
+    {
+        try
+        {
+            if (key.Oid.Value == KeyMaterial.RsaOid)
+            {
+                AsnReader sequence = new AsnReader(key.EncodedKeyValue.RawData, AsnEncodingRules.DER).ReadSequence();
+                ReadOnlySpan<byte> modulus = sequence.ReadIntegerBytes().Span.TrimStart((byte)0);
+                return modulus.Length == 0 || modulus.Length > 2048 ? null
+                    : KeySize.ForRsaBits(((modulus.Length - 1) * 8) + (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)modulus[0])));
+            }
+
+            if (key.Oid.Value == KeyMaterial.EcOid && key.EncodedParameters?.RawData is [0x06, ..] parameters)
+            {
+                string curve = new AsnReader(parameters, AsnEncodingRules.DER).ReadObjectIdentifier();
+                return KeySize.Selectable.FirstOrDefault(s => s.CurveOid == curve);
+            }
+        }
+        catch (AsnContentException)
+        {
+            // Not plain: the loading path reports it.
+        }
+
+        return null;
     }
 
     /// <summary>The SKI extension's value, or null when the certificate has none.</summary>

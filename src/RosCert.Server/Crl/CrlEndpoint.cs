@@ -22,7 +22,8 @@ public static class CrlEndpoint
 
     public static IEndpointRouteBuilder MapCrl(this IEndpointRouteBuilder routes, CommandEnvironment environment)
     {
-        routes.MapGet("/crl/{file}", (HttpContext context, string file) => Serve(context, environment, file));
+        // A RequestDelegate, not a Delegate with bound parameters: no reflection, so NativeAOT-safe.
+        routes.MapGet("/crl/{file}", context => Serve(context, environment, (string)context.Request.RouteValues["file"]!).ExecuteAsync(context));
         return routes;
     }
 

@@ -4,7 +4,7 @@ using RosCert.Core.Model;
 namespace RosCert.Commands.Menus.Certificates;
 
 /// <summary>Fills the certificate fields of an entry from what the issuer made (reference §3.1 read-only properties).</summary>
-internal static class IssuedEntries
+public static class IssuedEntries
 {
     public static CertificateEntry WithIssued(this CertificateEntry entry, IssuedCertificate issued, ItemId? issuedBy, SealedKey? privateKey) => entry with
     {
