@@ -17,7 +17,8 @@ public static class AcmeChallengeEndpoint
 
     public static IEndpointRouteBuilder MapAcmeChallenge(this IEndpointRouteBuilder routes, IStore store)
     {
-        routes.MapGet(PathPrefix + "{token}", (string token) => Answer(store, token));
+        // A RequestDelegate, not a lambda with bound parameters: the latter needs reflection (not NativeAOT-safe).
+        routes.MapGet(PathPrefix + "{token}", context => Answer(store, (string)context.Request.RouteValues["token"]!).ExecuteAsync(context));
         return routes;
     }
 
