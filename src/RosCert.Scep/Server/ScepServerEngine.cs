@@ -82,7 +82,7 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
             return ScepReply.Text(400, "not a SCEP request");
         }
 
-        CertificateEntry? ca = store.Read(r => r.CertificateByName(server.CaCert));
+        CertificateEntry? ca = store.Read(r => r.CertificateByName(ScepCaChoice.NameFor(r, server, request)));
         if (ca?.Der is null || ca.PrivateKey is null)
         {
             return ScepReply.Text(500, "the CA of this SCEP server has no private key");
@@ -175,7 +175,7 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
 
         CertificateEntry? old = reader.CertificateByFingerprint(Convert.ToHexStringLower(SHA256.HashData(signer.RawData)));
         return old is not null
-            && old.IssuedBy == exchange.Ca.Id
+            && ScepCaChoice.IssuedUnder(reader, exchange.Server, exchange.Ca, old)
             && old.Revoked is null
             && old.InvalidBefore <= now && now < old.InvalidAfter
             && string.Equals(signer.SubjectName.Name, request.Subject.Name, StringComparison.Ordinal);
