@@ -166,7 +166,8 @@ age_sources
 before_aot=$(aot_target)
 ROSCERT_AOT=auto run x
 first_out=${out%%$'\n'*}
-for _ in $(seq 100); do [[ $(aot_target) != "$before_aot" ]] && break; sleep 0.1; done
+# The background publish may wait for a loaded machine: up to a minute.
+for _ in $(seq 600); do [[ $(aot_target) != "$before_aot" ]] && break; sleep 0.1; done
 ROSCERT_AOT=auto run x
 check "auto mode: runs JIT at once, publishes in the background, then runs NativeAOT" \
   test "$first_out/${out%%$'\n'*}/$(publishes)" = "[x]/aot[x]/3"
