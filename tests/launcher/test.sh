@@ -200,7 +200,7 @@ if (unset ROSCERT_AOT_CC; ROSCERT_AOT="wait" "$root/roscert" --data-dir "$tmp/da
   [[ -x $real/current-aot/roscert && ! $real/stamp -nt $real/aot-stamp ]]; then
   script='add name=ca common-name=CA key-size=prime256v1 key-usage=key-cert-sign,crl-sign
 sign ca
-add name=leaf common-name=leaf key-size=secp384r1 subject-alt-name=DNS:leaf.example
+add name=leaf common-name=leaf key-size=secp384r1 subject-alt-name=DNS:leaf.example days-valid=30
 sign leaf ca=ca
 print proplist=name,common-name,key-size,subject-alt-name,issuer
 add name=bad key-size=3000
