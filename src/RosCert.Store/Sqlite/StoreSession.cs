@@ -10,7 +10,7 @@ namespace RosCert.Store.Sqlite;
 /// One connection with its prepared statements: the reader and writer a transaction hands to the
 /// command. Used by one thread at a time; <see cref="SqliteStore"/> pools them.
 /// </summary>
-internal sealed class StoreSession : IStoreWriter, IDisposable
+internal sealed partial class StoreSession : IStoreWriter, IDisposable
 {
     // SQLite extended result code SQLITE_CONSTRAINT_UNIQUE (sqlite.org/rescode.html#constraint_unique).
     private const int ConstraintUnique = 2067;
