@@ -1,3 +1,6 @@
+# bench/crl-entries.py CRL.der: prints how many entries the CRL's revokedCertificates holds
+# (RFC 5280 §5.1: the sixth field of a v2 TBSCertList; version and nextUpdate present, as RosCert
+# writes them). Walks the DER headers only: a million entries in a second, unlike openssl -text.
 import sys
 d = open(sys.argv[1], 'rb').read()
 def header(at):
