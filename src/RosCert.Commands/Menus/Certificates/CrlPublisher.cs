@@ -7,7 +7,7 @@ namespace RosCert.Commands.Menus.Certificates;
 /// <summary>
 /// Builds and stores the CRL of a local CA (reference §1.7): number increasing by one per build,
 /// thisUpdate now, nextUpdate <see cref="Validity"/> later, signed with the CA key and its digest.
-/// The revoked list is streamed out of a read transaction into <see cref="CrlWriter"/>; the result
+/// The revoked list is streamed out of a read transaction into <see cref="CrlBuilder"/>; the result
 /// is stored in a short write transaction that keeps the CRL stale if a revocation came in meanwhile.
 /// </summary>
 public static class CrlPublisher
