@@ -22,6 +22,9 @@ public interface IStoreReader
     /// <summary>Every <c>/certificate</c> entry in id order (the RouterOS list order).</summary>
     IReadOnlyList<CertificateEntry> Certificates();
 
+    /// <summary>How many <c>/certificate</c> entries there are (templates included), without reading them.</summary>
+    int CertificateCount();
+
     CertificateEntry? Certificate(ItemId id);
 
     CertificateEntry? CertificateByName(string name);

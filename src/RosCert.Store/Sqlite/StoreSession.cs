@@ -68,6 +68,8 @@ internal sealed partial class StoreSession : IStoreWriter, IDisposable
 
     public IReadOnlyList<CertificateEntry> Certificates() => ReadCertificates(_commands.Bind(CertificateStatements.SelectAll));
 
+    public int CertificateCount() => (int)(long)_commands.Scalar("SELECT count(*) FROM certificates")!;
+
     public CertificateEntry? Certificate(ItemId id) =>
         ReadCertificates(_commands.Bind(CertificateStatements.SelectById, ("$id", (long)id.Value))).SingleOrDefault();
 
