@@ -130,6 +130,7 @@ public sealed class ScepRaForwardingTests : IAsyncLifetime, IDisposable
 
         Assert.Contains("pending", _client.Run($"/certificate add-scep template=device scep-url=\"{RaUrl}\" ca-fingerprint={UpstreamCaFingerprint}"), StringComparison.Ordinal);
         Assert.Contains("status=waiting", Flat(_ra.Run("/certificate scep-server requests print detail")), StringComparison.Ordinal);
+        Assert.Equal("failure: request is not pending\n", _ra.Run("/certificate scep-server requests grant [find authority=branch]"));
         ScepEnrolment.RunDue(_client.Environment);
         Assert.Contains("status=pending", _client.Run("/certificate print detail where name=device"), StringComparison.Ordinal);
 
