@@ -47,54 +47,6 @@ public sealed class ScepRaForwardingPeerTests
     }
 
     /// <summary>
-    /// micromdm <c>scepserver</c> as the upstream (static challenge, SHA-1 + DES answers): the RA
-    /// enrols its certificate there, its daemon serves <c>/scep/ra</c>, and <c>scepclient</c> enrols
-    /// through it. Everything runs in a private network namespace with only loopback, since scepserver
-    /// listens on every interface.
-    /// </summary>
-    [Fact]
-    public void Micromdm_scepclient_enrols_through_a_roscert_ra_to_micromdm_scepserver()
-    {
-        using var console = new RosCertProcess();
-        console.Script("/certificate print");
-        string roscert = System.IO.Path.Combine(AppContext.BaseDirectory, "roscert");
-        string script = System.IO.Path.Combine(console.Root, "ra.sh");
-        File.WriteAllText(script, $$"""
-            set -e
-            ip link set lo up
-            cd {{console.Root}}
-            wait_port() { for i in $(seq 300); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-            scepserver ca -init -depot depot -keySize 2048 >/dev/null
-            scepserver -depot depot -port 8090 -challenge secret > scepserver.log 2>&1 &
-            upstream=$!
-            trap 'kill $upstream ${daemon:-} 2>/dev/null || true' EXIT
-            wait_port 8090
-            cp depot/ca.pem {{console.FilesDirectory}}/mdm-ca.pem
-            export ROSCERT_MASTER_KEY_FILE={{console.Root}}/master.key
-            {{roscert}} --data-dir {{console.DataDirectory}} <<'RSC'
-            /certificate import file-name=mdm-ca.pem
-            /certificate add name=ra-cert common-name="Branch RA" key-size=2048 key-usage=digital-signature,key-encipherment
-            /certificate scep-server ra add name=branch server-url="http://127.0.0.1:8090/scep" template=ra-cert challenge-password=secret ra-path=/scep/ra
-            /certificate scep-server ra renew branch
-            /certificate scep-server ra print detail
-            /ip service set www port=8091 listen-address=127.0.0.1
-            RSC
-            {{roscert}} --data-dir {{console.DataDirectory}} serve > daemon.log 2>&1 &
-            daemon=$!
-            wait_port 8091
-            scepclient -server-url http://127.0.0.1:8091/scep/ra -private-key client.key -certificate client.pem -challenge secret -cn mdm-through-ra
-            openssl verify -CAfile depot/ca.pem client.pem
-            """);
-
-        Peer.Result result = Peer.Run("unshare", ["-n", "bash", script], timeoutSeconds: 180);
-
-        string logs = string.Join("\n", new[] { "daemon.log", "scepserver.log" }.Select(f => System.IO.Path.Combine(console.Root, f)).Where(File.Exists).Select(File.ReadAllText));
-        Assert.True(result.ExitCode == 0, result.All + logs);
-        Assert.Contains("status=idle", result.Output, StringComparison.Ordinal);
-        Assert.Contains("client.pem: OK", result.Output, StringComparison.Ordinal);
-    }
-
-    /// <summary>
     /// A second RosCert that trusts the upstream CA, has enrolled its RA certificate there with an
     /// upstream OTP (<c>renew</c>), and serves the RA at <c>/scep/ra</c> on its own daemon.
     /// </summary>
