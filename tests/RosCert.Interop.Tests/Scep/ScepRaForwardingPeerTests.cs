@@ -30,22 +30,6 @@ public sealed class ScepRaForwardingPeerTests
         Assert.Contains("issued", branch.Console.Script("/certificate scep-server requests print where authority=branch"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Micromdm_scepclient_enrols_through_a_roscert_ra_with_sha1_and_des()
-    {
-        using var upstream = new ScepServerSetup();
-        using var branch = new BranchRa(upstream);
-        string key = branch.Path("mdm.key");
-        string certificate = branch.Path("mdm.pem");
-
-        Peer.Result result = Peer.Run("scepclient", ["-server-url", branch.Url, "-private-key", key, "-certificate", certificate,
-            "-challenge", upstream.Otp(), "-cn", "mdm-through-ra", "-debug"], workingDirectory: branch.Console.Root);
-
-        Assert.True(result.ExitCode == 0, result.All + branch.Daemon.Log + upstream.Daemon.Log);
-        PeerVerify.OpenSsl(upstream.CaPath, certificate);
-        Assert.Contains("mdm-through-ra", upstream.Console.Script("/certificate print where issued"), StringComparison.Ordinal);
-    }
-
     /// <summary>
     /// A second RosCert that trusts the upstream CA, has enrolled its RA certificate there with an
     /// upstream OTP (<c>renew</c>), and serves the RA at <c>/scep/ra</c> on its own daemon.
