@@ -16,6 +16,7 @@ namespace RosCert.Bench;
 /// In-process parts of bench/run. <c>list DIR N</c>: a store under DIR/data with N signed leaves
 /// and the same certificates in DIR/all.pem (see <see cref="ListSeed"/>). <c>rest URL PASSWORD N</c>:
 /// N template+sign pairs from 8 clients, then one GET of the list; prints "pairs/s list-ms".
+/// <c>scep URL FILE</c>: one PKCSReq per challenge in FILE, replayed by 8 senders (see <see cref="ScepLoad"/>).
 /// <c>crl DIR N</c>: makes a CA in a fresh store under DIR,
 /// seeds N revoked certificates straight into the store (as issue 6 allows), times building and
 /// storing the signed CRL (median of three), and writes the CA (ca.pem), the CRL (crl.der) and an
@@ -33,8 +34,10 @@ internal static class Program
                 return List(directory, Number(count));
             case ["rest", string url, string password, string count]:
                 return Rest(url, password, Number(count));
+            case ["scep", string url, string challenges]:
+                return Scep(url, challenges);
             default:
-                System.Console.Error.WriteLine("usage: RosCert.Bench crl DIR N | list DIR N | rest URL PASSWORD N");
+                System.Console.Error.WriteLine("usage: RosCert.Bench crl DIR N | list DIR N | rest URL PASSWORD N | scep URL CHALLENGE-FILE");
                 return 2;
         }
     }
@@ -57,6 +60,15 @@ internal static class Program
         double rate = load.SignRateAsync("rest", count).GetAwaiter().GetResult();
         (double milliseconds, _) = load.ListAsync().GetAwaiter().GetResult();
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate:0.0} {milliseconds:0.0}"));
+        return 0;
+    }
+
+    /// <summary>One PKCSReq per line of the challenge file; prints "enrolments/s failures algorithms".</summary>
+    private static int Scep(string url, string challengeFile)
+    {
+        using var load = new ScepLoad(url);
+        (double rate, int failures, string algorithms) = load.Run(File.ReadAllLines(challengeFile).Where(l => l.Length > 0).ToList());
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate:0.0} {failures} {algorithms}"));
         return 0;
     }
 
