@@ -16,7 +16,7 @@ namespace RosCert.Bench;
 /// In-process parts of bench/run. <c>list DIR N</c>: a store under DIR/data with N signed leaves
 /// and the same certificates in DIR/all.pem (see <see cref="ListSeed"/>). <c>rest URL PASSWORD N</c>:
 /// N template+sign pairs from 8 clients, then one GET of the list; prints "pairs/s list-ms".
-/// <c>scep URL FILE</c>: one PKCSReq per challenge in FILE, replayed by 8 senders (see <see cref="ScepLoad"/>).
+/// <c>scep URL FILE [SERVER-PID]</c>: one PKCSReq per challenge in FILE, replayed by 8 senders (see <see cref="ScepLoad"/>).
 /// <c>crl DIR N</c>: makes a CA in a fresh store under DIR,
 /// seeds N revoked certificates straight into the store (as issue 6 allows), times building and
 /// storing the signed CRL (median of three), and writes the CA (ca.pem), the CRL (crl.der) and an
@@ -35,9 +35,11 @@ internal static class Program
             case ["rest", string url, string password, string count]:
                 return Rest(url, password, Number(count));
             case ["scep", string url, string challenges]:
-                return Scep(url, challenges);
+                return Scep(url, challenges, 0);
+            case ["scep", string url, string challenges, string serverPid]:
+                return Scep(url, challenges, Number(serverPid));
             default:
-                System.Console.Error.WriteLine("usage: RosCert.Bench crl DIR N | list DIR N | rest URL PASSWORD N | scep URL CHALLENGE-FILE");
+                System.Console.Error.WriteLine("usage: RosCert.Bench crl DIR N | list DIR N | rest URL PASSWORD N | scep URL CHALLENGE-FILE [SERVER-PID]");
                 return 2;
         }
     }
@@ -63,12 +65,15 @@ internal static class Program
         return 0;
     }
 
-    /// <summary>One PKCSReq per line of the challenge file; prints "enrolments/s failures algorithms".</summary>
-    private static int Scep(string url, string challengeFile)
+    /// <summary>
+    /// One PKCSReq per line of the challenge file; prints "enrolments/s failures algorithms cpu-ms", the
+    /// last being the server's CPU time per enrolment when its process id is given (else 0).
+    /// </summary>
+    private static int Scep(string url, string challengeFile, int serverPid)
     {
         using var load = new ScepLoad(url);
-        (double rate, int failures, string algorithms) = load.Run(File.ReadAllLines(challengeFile).Where(l => l.Length > 0).ToList());
-        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate:0.0} {failures} {algorithms}"));
+        (double rate, int failures, string algorithms, double cpu) = load.Run(File.ReadAllLines(challengeFile).Where(l => l.Length > 0).ToList(), serverPid);
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate:0.0} {failures} {algorithms} {cpu:0.00}"));
         return 0;
     }
 
