@@ -15,6 +15,7 @@ namespace RosCert.Bench;
 /// In-process parts of bench/run. <c>list DIR N</c>: a store under DIR/data with N signed leaves
 /// and the same certificates in DIR/all.pem (see <see cref="ListSeed"/>). <c>rest URL PASSWORD N</c>:
 /// N template+sign pairs from 8 clients, then one GET of the list; prints "pairs/s list-ms".
+/// <c>scep URL FILE [SERVER-PID]</c>: one PKCSReq per challenge in FILE, replayed by 8 senders (see <see cref="ScepLoad"/>).
 /// <c>crl DIR N</c>: makes a CA in a fresh store under DIR/data and
 /// seeds N-1 revoked certificates and one more, <c>spare</c>, straight into the store (as issue 9
 /// allows); bench/run then times <c>issued-revoke spare</c>, which rebuilds the CRL of N entries from
@@ -33,8 +34,12 @@ internal static class Program
                 return List(directory, Number(count));
             case ["rest", string url, string password, string count]:
                 return Rest(url, password, Number(count));
+            case ["scep", string url, string challenges]:
+                return Scep(url, challenges, 0);
+            case ["scep", string url, string challenges, string serverPid]:
+                return Scep(url, challenges, Number(serverPid));
             default:
-                System.Console.Error.WriteLine("usage: RosCert.Bench crl DIR N | list DIR N | rest URL PASSWORD N");
+                System.Console.Error.WriteLine("usage: RosCert.Bench crl DIR N | list DIR N | rest URL PASSWORD N | scep URL CHALLENGE-FILE [SERVER-PID]");
                 return 2;
         }
     }
@@ -57,6 +62,18 @@ internal static class Program
         double rate = load.SignRateAsync("rest", count).GetAwaiter().GetResult();
         (double milliseconds, _) = load.ListAsync().GetAwaiter().GetResult();
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate:0.0} {milliseconds:0.0}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// One PKCSReq per line of the challenge file; prints "enrolments/s failures algorithms cpu-ms", the
+    /// last being the server's CPU time per enrolment when its process id is given (else 0).
+    /// </summary>
+    private static int Scep(string url, string challengeFile, int serverPid)
+    {
+        using var load = new ScepLoad(url);
+        (double rate, int failures, string algorithms, double cpu) = load.Run(File.ReadAllLines(challengeFile).Where(l => l.Length > 0).ToList(), serverPid);
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate:0.0} {failures} {algorithms} {cpu:0.00}"));
         return 0;
     }
 

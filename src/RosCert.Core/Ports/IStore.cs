@@ -90,6 +90,13 @@ public interface IStoreReader
 
     /// <summary>Items of a generic list menu (<c>/ip/service</c>, <c>/user</c>, …) in id order.</summary>
     IReadOnlyList<ItemRecord> Items(string menu);
+
+    /// <summary>
+    /// Items of a generic list menu whose <paramref name="property"/> equals <paramref name="value"/>, in
+    /// id order; the SQLite store answers from an index where it has one (the SCEP server's lookups).
+    /// </summary>
+    IReadOnlyList<ItemRecord> ItemsWhere(string menu, string property, string value) =>
+        [.. Items(menu).Where(item => item.Properties.GetValueOrDefault(property) == value)];
 }
 
 public interface IStoreWriter : IStoreReader

@@ -25,6 +25,7 @@ public static class ScepOtps
             ["expires"] = expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             ["used"] = "no",
             [ScepStoreNames.ExpiresAt] = expires.ToString("O", CultureInfo.InvariantCulture),
+            [ScepStoreNames.PasswordHash] = HashOf(password),
         };
         writer.PutItem(new ItemRecord(ScepStoreNames.OtpMenu, writer.AllocateId(ScepStoreNames.OtpMenu), null, properties));
         return password;
@@ -42,17 +43,7 @@ public static class ScepOtps
             return false;
         }
 
-        byte[] given = Encoding.UTF8.GetBytes(challenge);
-        ItemRecord? match = null;
-        foreach (ItemRecord otp in writer.Items(ScepStoreNames.OtpMenu))
-        {
-            byte[] stored = Encoding.UTF8.GetBytes(otp.Properties.GetValueOrDefault("password") ?? "");
-            if (CryptographicOperations.FixedTimeEquals(given, stored))
-            {
-                match = otp;
-            }
-        }
-
+        ItemRecord? match = Find(writer, challenge);
         if (match is null || match.Properties.GetValueOrDefault("used") == "yes" || IsExpired(match, now))
         {
             return false;
@@ -62,4 +53,32 @@ public static class ScepOtps
         writer.PutItem(match with { Properties = used });
         return true;
     }
+
+    /// <summary>
+    /// The OTP whose password is <paramref name="challenge"/>: looked up by the password's hash, so the
+    /// secret itself is never compared in variable time; OTPs stored before the hash was kept are
+    /// compared one by one in constant time.
+    /// </summary>
+    private static ItemRecord? Find(IStoreReader reader, string challenge)
+    {
+        if (reader.ItemsWhere(ScepStoreNames.OtpMenu, ScepStoreNames.PasswordHash, HashOf(challenge)) is [var hashed, ..])
+        {
+            return hashed;
+        }
+
+        byte[] given = Encoding.UTF8.GetBytes(challenge);
+        ItemRecord? match = null;
+        foreach (ItemRecord otp in reader.Items(ScepStoreNames.OtpMenu).Where(o => !o.Properties.ContainsKey(ScepStoreNames.PasswordHash)))
+        {
+            byte[] stored = Encoding.UTF8.GetBytes(otp.Properties.GetValueOrDefault("password") ?? "");
+            if (CryptographicOperations.FixedTimeEquals(given, stored))
+            {
+                match = otp;
+            }
+        }
+
+        return match;
+    }
+
+    private static string HashOf(string password) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(password)));
 }

@@ -14,9 +14,8 @@ namespace RosCert.Scep.Server;
 public static class ScepRequestQueue
 {
     public static ItemRecord? Find(IStoreReader reader, ScepServerSettings server, string transactionId) =>
-        reader.Items(ScepStoreNames.RequestMenu).FirstOrDefault(r =>
-            r.Properties.GetValueOrDefault("transaction-id") == transactionId
-            && r.Properties.GetValueOrDefault(ScepStoreNames.ServerId) == server.Id.Value.ToString(CultureInfo.InvariantCulture));
+        reader.ItemsWhere(ScepStoreNames.RequestMenu, "transaction-id", transactionId).FirstOrDefault(r =>
+            r.Properties.GetValueOrDefault(ScepStoreNames.ServerId) == server.Id.Value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Stores a request with <paramref name="status"/> and, when issued, the certificate's fingerprint.</summary>
     public static ItemRecord Add(IStoreWriter writer, ScepServerSettings server, string transactionId, SigningRequest request, DateTimeOffset now, string status, CertificateEntry? issued)

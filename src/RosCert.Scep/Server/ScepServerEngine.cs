@@ -14,6 +14,8 @@ namespace RosCert.Scep.Server;
 /// </summary>
 public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvider clock, IScepIssuer issuer)
 {
+    private readonly ScepSignerCache _signers = new(keys);
+
     public const string CaCertType = "application/x-x509-ca-cert";
     public const string CaRaCertType = "application/x-x509-ca-ra-cert";
     public const string NextCaCertType = "application/x-x509-next-ca-cert";
@@ -67,7 +69,7 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
             return ScepReply.Text(500, "the next CA certificate is missing");
         }
 
-        using X509Certificate2 signer = SignerOf(ca);
+        X509Certificate2 signer = _signers.SignerOf(ca);
         byte[] content = CertsOnly.Write([next.Der]);
         var cms = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(content));
         cms.ComputeSignature(new System.Security.Cryptography.Pkcs.CmsSigner(signer), silent: true);
@@ -107,7 +109,7 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
             return ScepReply.Text(500, $"the {who} of this SCEP server has no private key");
         }
 
-        using X509Certificate2 signer = SignerOf(responder);
+        X509Certificate2 signer = _signers.SignerOf(responder);
         using RSA? caKey = signer.GetRSAPrivateKey();
         if (caKey is null)
         {
@@ -270,29 +272,6 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
             Envelope = envelope,
         };
         return new ScepReply(200, PkiMessageType, PkiMessageCodec.Write(reply, exchange.Signer));
-    }
-
-    private X509Certificate2 SignerOf(CertificateEntry ca)
-    {
-        byte[] pkcs8 = keys.Unseal(ca.PrivateKey!);
-        try
-        {
-            using X509Certificate2 certificate = X509CertificateLoader.LoadCertificate(ca.Der!);
-            if (ca.KeySize.Type == KeyType.Ec)
-            {
-                using ECDsa ec = ECDsa.Create();
-                ec.ImportPkcs8PrivateKey(pkcs8, out _);
-                return certificate.CopyWithPrivateKey(ec);
-            }
-
-            using RSA rsa = RSA.Create();
-            rsa.ImportPkcs8PrivateKey(pkcs8, out _);
-            return certificate.CopyWithPrivateKey(rsa);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(pkcs8);
-        }
     }
 
     /// <summary>The CA and the CAs above it that are stored here, CA first.</summary>

@@ -14,8 +14,10 @@ public static class ScepStoreNames
     public const string KeyHash = "key";
     public const string CreatedAt = "created-at";
 
-    // Hidden OTP property: expiry as round-trip UTC text.
+    // Hidden OTP properties: expiry as round-trip UTC text; the password's SHA-256 (hex), by which
+    // an enrolment finds its OTP through an index (OTPs stored before it have none).
     public const string ExpiresAt = "expires-at";
+    public const string PasswordHash = "password-hash";
 
     public const string Pending = "pending";
     public const string Granted = "granted";

@@ -137,7 +137,15 @@ internal static class Migrations
         DROP INDEX certificates_revoked;
         """;
 
-    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6, V7, V8];
+    // SCEP server lookups (issue 9): a request by its transaction and an OTP by its password hash
+    // (IStoreReader.ItemsWhere), instead of reading every item of the menu on each enrolment. The
+    // expressions must stay the ones StoreSession.ItemsWhere writes.
+    private const string V9 = """
+        CREATE INDEX items_transaction_id ON items (menu, json_extract(props, '$."transaction-id"'));
+        CREATE INDEX items_password_hash ON items (menu, json_extract(props, '$."password-hash"'));
+        """;
+
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
     public static int CurrentVersion => Steps.Count;
 

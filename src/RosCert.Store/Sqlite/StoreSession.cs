@@ -227,9 +227,24 @@ internal sealed partial class StoreSession : IStoreWriter, IDisposable
     public string? Setting(string menu, string property) =>
         (string?)_commands.Scalar("SELECT value FROM settings WHERE menu = $menu AND property = $property", ("$menu", menu), ("$property", property));
 
-    public IReadOnlyList<ItemRecord> Items(string menu)
+    public IReadOnlyList<ItemRecord> Items(string menu) =>
+        ReadItems(menu, _commands.Bind("SELECT id, name, props FROM items WHERE menu = $menu ORDER BY id", ("$menu", menu)));
+
+    public IReadOnlyList<ItemRecord> ItemsWhere(string menu, string property, string value)
     {
-        SqliteCommand command = _commands.Bind("SELECT id, name, props FROM items WHERE menu = $menu ORDER BY id", ("$menu", menu));
+        // The JSON path is written into the statement, not bound, so that SQLite matches it with the
+        // expression indexes of Migrations (V8); property names are plain words, checked here.
+        if (property.Length == 0 || !property.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            throw new ArgumentException("not a property name: " + property, nameof(property));
+        }
+
+        string sql = $"SELECT id, name, props FROM items WHERE menu = $menu AND json_extract(props, '$.\"{property}\"') = $value ORDER BY id";
+        return ReadItems(menu, _commands.Bind(sql, ("$menu", menu), ("$value", value)));
+    }
+
+    private static List<ItemRecord> ReadItems(string menu, SqliteCommand command)
+    {
         using SqliteDataReader reader = command.ExecuteReader();
         var items = new List<ItemRecord>();
         while (reader.Read())
