@@ -26,13 +26,30 @@ public sealed class CertificateIssuer(TimeProvider clock, ISerialSource serials)
         byte[] subjectKeyId = KeyIdentifiers.SubjectKeyId(request.SubjectPublicKeyInfo);
         (DateTimeOffset notBefore, DateTimeOffset notAfter) = Validity(request.DaysValid);
 
-        using Signer signer = authority is null
-            ? SelfSigner(subjectKey, subject, subjectKeyId, subjectPrivateKeyPkcs8)
-            : AuthoritySigner(authority);
-        DigestSignatureGenerator generator = DigestSignatureGenerator.Create(signer.Key, request.Digest);
+        if (authority is null)
+        {
+            using Signer self = SelfSigner(subjectKey, subject, subjectKeyId, subjectPrivateKeyPkcs8);
+            return Sign(request, self, subject, subjectKey, subjectKeyId, [], notBefore, notAfter);
+        }
 
+        // The CA's signer is prepared once per authority object and thread (AuthoritySigners).
+        Signer signer = AuthoritySigners.For(authority, AuthoritySigner);
+        try
+        {
+            return Sign(request, signer, subject, subjectKey, subjectKeyId, authority.CrlHosts, notBefore, notAfter);
+        }
+        catch
+        {
+            AuthoritySigners.Forget(authority);
+            throw;
+        }
+    }
+
+    private IssuedCertificate Sign(IssuanceRequest request, Signer signer, X500DistinguishedName subject, PublicKey subjectKey, byte[] subjectKeyId, IReadOnlyList<string> crlHosts, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        DigestSignatureGenerator generator = DigestSignatureGenerator.Create(signer.Key, request.Digest);
         var builder = new CertificateRequest(subject, subjectKey, HashAlgorithmName.SHA256);
-        foreach (X509Extension extension in IssuanceExtensions.For(request, subjectKeyId, signer.KeyId, authority?.CrlHosts ?? []))
+        foreach (X509Extension extension in IssuanceExtensions.For(request, subjectKeyId, signer.KeyId, crlHosts))
         {
             builder.CertificateExtensions.Add(extension);
         }
@@ -125,7 +142,7 @@ public sealed class CertificateIssuer(TimeProvider clock, ISerialSource serials)
         }
     }
 
-    private sealed record Signer(AsymmetricAlgorithm Key, X500DistinguishedName Name, byte[] KeyId) : IDisposable
+    internal sealed record Signer(AsymmetricAlgorithm Key, X500DistinguishedName Name, byte[] KeyId) : IDisposable
     {
         public void Dispose() => Key.Dispose();
     }

@@ -97,12 +97,35 @@ public static class SignCommand
         }
     }
 
+    /// <summary>The CA's unsealed signing authority, kept per thread while the CA is the same entry
+    /// (id, certificate, sealed key, crl hosts), so a script of many <c>sign ca=</c> unseals and
+    /// prepares the CA key once (docs/performance.md step 4). The clear key stays in memory only and
+    /// is zeroed when another CA replaces it.</summary>
     private static SigningAuthority SigningAuthorityOf(CommandEnvironment environment, CertificateEntry ca)
     {
+        if (t_authority is { } cached && cached.Ca.Id == ca.Id && cached.Ca.CaCrlHost == ca.CaCrlHost
+            && cached.Ca.PrivateKey!.Bytes.AsSpan().SequenceEqual(ca.PrivateKey!.Bytes)
+            && cached.Ca.Der!.AsSpan().SequenceEqual(ca.Der) && cached.Keys == environment.Keys)
+        {
+            return cached.Authority;
+        }
+
         byte[] key = environment.Keys.Unseal(ca.PrivateKey!);
         string[] hosts = (ca.CaCrlHost ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new SigningAuthority(ca.Der!, key, hosts);
+        var authority = new SigningAuthority(ca.Der!, key, hosts);
+        if (t_authority is { } replaced)
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(replaced.Authority.PrivateKeyPkcs8);
+        }
+
+        t_authority = new CachedAuthority(ca, environment.Keys, authority);
+        return authority;
     }
+
+    [ThreadStatic]
+    private static CachedAuthority? t_authority;
+
+    private sealed record CachedAuthority(CertificateEntry Ca, IKeyProtector Keys, SigningAuthority Authority);
 
     /// <summary>
     /// RouterOS's default key usage makes every certificate a CA; scripts rely on that default, so it
