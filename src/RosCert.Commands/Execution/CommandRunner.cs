@@ -27,7 +27,7 @@ public static class CommandRunner
         IReadOnlyDictionary<string, RosValue> arguments = Bind(command, rawArguments);
         CommandHandler handler = command.Handler ?? throw Errors.NotImplementedYet();
         Core.Ports.IStore store = session.Environment.Store;
-        bool audited = AuditLog.Records(menu, command);
+        bool audited = AuditLog.Records(menu, command, arguments);
         if (command.Kind == CommandKind.Change)
         {
             // The change and its audit entry commit together or not at all.

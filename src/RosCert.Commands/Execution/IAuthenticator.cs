@@ -13,5 +13,6 @@ public sealed record Principal(string User, Rights Rights);
 /// </summary>
 public interface IAuthenticator
 {
-    Principal? Authenticate(string user, string password, IPAddress remote);
+    /// <param name="via">The face for the log (<c>rest</c>, <c>api</c>), as RouterOS's "login failure ... via rest".</param>
+    Principal? Authenticate(string user, string password, IPAddress remote, string via = "");
 }

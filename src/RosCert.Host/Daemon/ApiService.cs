@@ -103,6 +103,7 @@ public sealed class ApiService : IRunningService
         {
             ServerCertificateContext = SslStreamCertificateContext.Create(certificate.Certificate, certificate.Issuers),
             EnabledSslProtocols = config.Tls12Only ? SslProtocols.Tls12 : SslProtocols.Tls12 | SslProtocols.Tls13,
+            CipherSuitesPolicy = TlsPolicy.CipherSuites,
         }).ConfigureAwait(false);
         return tls;
     }

@@ -86,6 +86,7 @@ public sealed class WebService : IRunningService
                 {
                     ServerCertificateContext = SslStreamCertificateContext.Create(certificate.Certificate, certificate.Issuers),
                     EnabledSslProtocols = now.Tls12Only ? SslProtocols.Tls12 : SslProtocols.Tls12 | SslProtocols.Tls13,
+                    CipherSuitesPolicy = TlsPolicy.CipherSuites,
                 });
             },
         });

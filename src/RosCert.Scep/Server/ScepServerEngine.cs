@@ -31,13 +31,23 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
         return new ScepReply(200, "text/plain", System.Text.Encoding.ASCII.GetBytes(text + "\n"));
     }
 
-    /// <summary>GetCACert (RFC 8894 §4.2.1): the CA alone as DER, or with its issuers as a certs-only bundle.</summary>
+    /// <summary>
+    /// GetCACert (RFC 8894 §4.2.1): the CA alone as DER, or with its issuers as a certs-only bundle;
+    /// with <c>ra-cert=</c> the RA first, then the CA chain (RFC 8894 §4.2.1.2).
+    /// </summary>
     public ScepReply GetCaCert(ScepServerSettings server)
     {
-        IReadOnlyList<byte[]> chain = store.Read(r => ChainOf(r, server.CaCert));
+        (IReadOnlyList<byte[]> chain, byte[]? ra) = store.Read(r => (ChainOf(r, server.CaCert), server.RaCert is { } name ? r.CertificateByName(name)?.Der : null));
         if (chain.Count == 0)
         {
             return ScepReply.Text(500, "the CA certificate of this SCEP server is missing");
+        }
+
+        if (server.RaCert is not null)
+        {
+            return ra is null
+                ? ScepReply.Text(500, "the RA certificate of this SCEP server is missing")
+                : new ScepReply(200, CaRaCertType, CertsOnly.Write([ra, .. chain]));
         }
 
         return chain.Count == 1 ? new ScepReply(200, CaCertType, chain[0]) : new ScepReply(200, CaRaCertType, CertsOnly.Write(chain));
@@ -82,17 +92,26 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
             return ScepReply.Text(400, "not a SCEP request");
         }
 
-        CertificateEntry? ca = store.Read(r => r.CertificateByName(server.CaCert));
+        (CertificateEntry? ca, CertificateEntry? ra) = store.Read(r =>
+            (r.CertificateByName(ScepCaChoice.NameFor(r, server, request)), server.RaCert is { } name ? r.CertificateByName(name) : null));
         if (ca?.Der is null || ca.PrivateKey is null)
         {
             return ScepReply.Text(500, "the CA of this SCEP server has no private key");
         }
 
-        using X509Certificate2 signer = SignerOf(ca);
+        // RFC 8894 §2.1: with an RA, the RA key opens the envelope and signs the CertRep; the CA still issues.
+        string who = server.RaCert is null ? "CA" : "RA certificate";
+        CertificateEntry? responder = server.RaCert is null ? ca : ra;
+        if (responder?.Der is null || responder.PrivateKey is null)
+        {
+            return ScepReply.Text(500, $"the {who} of this SCEP server has no private key");
+        }
+
+        using X509Certificate2 signer = SignerOf(responder);
         using RSA? caKey = signer.GetRSAPrivateKey();
         if (caKey is null)
         {
-            return ScepReply.Text(500, "the CA of this SCEP server has no RSA key to decrypt SCEP messages");
+            return ScepReply.Text(500, $"the {who} of this SCEP server has no RSA key to decrypt SCEP messages");
         }
 
         var context = new Exchange(server, ca, request, signer, caKey);
@@ -175,7 +194,7 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
 
         CertificateEntry? old = reader.CertificateByFingerprint(Convert.ToHexStringLower(SHA256.HashData(signer.RawData)));
         return old is not null
-            && old.IssuedBy == exchange.Ca.Id
+            && ScepCaChoice.IssuedUnder(reader, exchange.Server, exchange.Ca, old)
             && old.Revoked is null
             && old.InvalidBefore <= now && now < old.InvalidAfter
             && string.Equals(signer.SubjectName.Name, request.Subject.Name, StringComparison.Ordinal);

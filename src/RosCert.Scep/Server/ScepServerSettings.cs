@@ -14,7 +14,14 @@ public sealed record ScepServerSettings(
     int DaysValid,
     TimeSpan RequestLifetime,
     KeyUsage? KeyUsage,
-    int RateLimit);
+    int RateLimit)
+{
+    /// <summary>
+    /// RosCert extra <c>ra-cert=</c>: a local RA certificate (with its RSA key) that decrypts and signs
+    /// SCEP messages instead of the CA (RFC 8894 §2.1, §3.2.1); null when the CA does it itself.
+    /// </summary>
+    public string? RaCert { get; init; }
+}
 
 /// <summary>Issues a certificate for a request under the server's CA and stores it (flag I, shared naming rule).</summary>
 public interface IScepIssuer

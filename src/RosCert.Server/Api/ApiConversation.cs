@@ -69,7 +69,7 @@ public sealed class ApiConversation(CommandEnvironment environment, IAuthenticat
     private void Login(ApiRequest request, ApiReplies replies)
     {
         Principal? principal = request.Attribute("name") is { } name
-            ? authenticator.Authenticate(name, request.Attribute("password") ?? "", remote)
+            ? authenticator.Authenticate(name, request.Attribute("password") ?? "", remote, "api")
             : null;
         if (principal is null)
         {

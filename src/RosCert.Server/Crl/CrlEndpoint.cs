@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using RosCert.Commands.Execution;
 using RosCert.Core.Model;
+using RosCert.Core.Revocation;
+using RosCert.Server.RateLimiting;
 
 namespace RosCert.Server.Crl;
 
@@ -22,9 +24,23 @@ public static class CrlEndpoint
 
     public static IEndpointRouteBuilder MapCrl(this IEndpointRouteBuilder routes, CommandEnvironment environment)
     {
+        var limiter = new ClientRateLimiter(environment.Clock);
+
         // A RequestDelegate, not a Delegate with bound parameters: no reflection, so NativeAOT-safe.
-        routes.MapGet("/crl/{file}", context => Serve(context, environment, (string)context.Request.RouteValues["file"]!).ExecuteAsync(context));
+        routes.MapGet("/crl/{file}", context =>
+            ServeLimited(context, environment, limiter, (string)context.Request.RouteValues["file"]!).ExecuteAsync(context));
         return routes;
+    }
+
+    /// <summary>
+    /// The endpoint is unauthenticated, so each client address gets at most the RosCert extra
+    /// <c>/certificate/settings crl-rate-limit</c> requests a minute (decision 0053); more get 429.
+    /// </summary>
+    private static IResult ServeLimited(HttpContext context, CommandEnvironment environment, ClientRateLimiter limiter, string file)
+    {
+        int perMinute = environment.Store.Read(CrlSettings.ServeRateLimit);
+        RateDecision rate = limiter.Check("crl", context.Connection.RemoteIpAddress, perMinute);
+        return rate.IsAllowed ? Serve(context, environment, file) : TooManyRequests.Result(context.Response, rate, "CRL");
     }
 
     private static IResult Serve(HttpContext context, CommandEnvironment environment, string file)

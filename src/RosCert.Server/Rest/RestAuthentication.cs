@@ -32,7 +32,7 @@ internal static class RestAuthentication
         }
 
         IPAddress remote = request.HttpContext.Connection.RemoteIpAddress ?? IPAddress.None;
-        return authenticator.Authenticate(user, password, remote);
+        return authenticator.Authenticate(user, password, remote, "rest");
     }
 
     /// <summary>Splits <c>base64(user:password)</c> at the first colon (user names cannot hold one).</summary>

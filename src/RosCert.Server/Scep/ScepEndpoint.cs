@@ -4,6 +4,7 @@ using RosCert.Commands.Execution;
 using RosCert.Commands.Menus.Certificates;
 using RosCert.Scep.Server;
 using RosCert.Scep.Wire;
+using RosCert.Server.RateLimiting;
 
 namespace RosCert.Server.Scep;
 
@@ -53,8 +54,10 @@ public static class ScepEndpoint
 
     private static async Task<ScepReply> AnswerAsync(HttpContext context, ScepServerEngine engine, ScepRateLimiter limiter, ScepServerSettings server)
     {
-        if (!limiter.Allow(server, context.Connection.RemoteIpAddress))
+        RateDecision rate = limiter.Check(server, context.Connection.RemoteIpAddress);
+        if (!rate.IsAllowed)
         {
+            TooManyRequests.AddRetryAfter(context.Response, rate);
             return ScepReply.Text(StatusCodes.Status429TooManyRequests, "too many SCEP requests");
         }
 

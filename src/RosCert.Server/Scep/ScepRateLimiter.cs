@@ -1,40 +1,19 @@
-using System.Collections.Concurrent;
 using System.Net;
 using RosCert.Scep.Server;
+using RosCert.Server.RateLimiting;
 
 namespace RosCert.Server.Scep;
 
 /// <summary>
-/// A fixed one-minute window per server and client address: a flood of SCEP requests gets HTTP 429
+/// The SCEP side of <see cref="ClientRateLimiter"/>: one window per server and client address
 /// (issue 7 security). The limit is the server's RosCert extra <c>rate-limit</c>; 0 turns it off.
 /// </summary>
 public sealed class ScepRateLimiter(TimeProvider clock)
 {
-    private const int MaxTrackedClients = 10_000;
-    private readonly ConcurrentDictionary<(long Server, string Address), Window> _windows = new();
+    private readonly ClientRateLimiter _limiter = new(clock);
 
-    public bool Allow(ScepServerSettings server, IPAddress? address)
-    {
-        if (server.RateLimit <= 0)
-        {
-            return true;
-        }
+    public bool Allow(ScepServerSettings server, IPAddress? address) => Check(server, address).IsAllowed;
 
-        long minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
-        if (_windows.Count > MaxTrackedClients)
-        {
-            foreach (var stale in _windows.Where(w => w.Value.Minute != minute).Select(w => w.Key).ToArray())
-            {
-                _windows.TryRemove(stale, out _);
-            }
-        }
-
-        Window window = _windows.AddOrUpdate(
-            (server.Id.Value, address?.ToString() ?? ""),
-            _ => new Window(minute, 1),
-            (_, old) => old.Minute == minute ? old with { Count = old.Count + 1 } : new Window(minute, 1));
-        return window.Count <= server.RateLimit;
-    }
-
-    private sealed record Window(long Minute, int Count);
+    public RateDecision Check(ScepServerSettings server, IPAddress? address) =>
+        _limiter.Check("scep/" + server.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), address, server.RateLimit);
 }

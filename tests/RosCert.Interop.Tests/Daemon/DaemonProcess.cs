@@ -44,7 +44,9 @@ internal sealed class DaemonProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         WaitFor(() => Listening(WwwPort), "www to listen");
-        WaitFor(() => Listening(ApiPort), "api to listen");
+        // api starts after www; on a loaded machine clients could come too early. Its first log line says
+        // it listens or why it cannot (a test may give it a port in use on purpose).
+        WaitFor(() => Log.Contains("\"topic\":\"api\"", StringComparison.Ordinal), "api to start");
     }
 
     public RosCertProcess Console { get; }

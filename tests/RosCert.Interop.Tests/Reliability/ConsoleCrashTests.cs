@@ -72,10 +72,15 @@ public sealed class ConsoleCrashTests
 
     private static string CultureInfo(FormattableString text) => FormattableString.Invariant(text);
 
-    /// <summary>Runs a script, SIGKILLs the program after <paramref name="killAfter"/>, returns every line it printed.</summary>
+    /// <summary>
+    /// Runs a script and SIGKILLs the program <paramref name="killAfter"/> after its first acknowledgement
+    /// (counting from the start would, on a loaded machine, kill it before it did anything); returns
+    /// every line it printed.
+    /// </summary>
     private static List<string> RunAndKill(RosCertProcess console, string script, TimeSpan killAfter)
     {
         var lines = new List<string>();
+        using var firstLine = new ManualResetEventSlim();
         using Process process = Process.Start(console.StartInfo())!;
         process.OutputDataReceived += (_, e) =>
         {
@@ -85,6 +90,8 @@ public sealed class ConsoleCrashTests
                 {
                     lines.Add(e.Data);
                 }
+
+                firstLine.Set();
             }
         };
         process.ErrorDataReceived += (_, _) => { };
@@ -102,6 +109,7 @@ public sealed class ConsoleCrashTests
                 // killed while the script was still being fed
             }
         });
+        firstLine.Wait(TimeSpan.FromSeconds(60));
         if (!process.WaitForExit(killAfter))
         {
             process.Kill(); // SIGKILL: no handler, no flush, no rollback runs

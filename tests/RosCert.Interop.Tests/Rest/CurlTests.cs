@@ -87,7 +87,7 @@ public sealed class CurlTests : IAsyncLifetime
 
     private sealed class AdminOnly : IAuthenticator
     {
-        public Principal? Authenticate(string user, string password, IPAddress remote) =>
+        public Principal? Authenticate(string user, string password, IPAddress remote, string via = "") =>
             user == "admin" && password == "pw" ? new Principal("admin", Rights.Full) : null;
     }
 }

@@ -7,7 +7,7 @@ namespace RosCert.Tests.Rest;
 /// <summary>Two users with the password <c>pw</c>: <c>admin</c> (full) and <c>reader</c> (read).</summary>
 internal sealed class TestAuthenticator : IAuthenticator
 {
-    public Principal? Authenticate(string user, string password, IPAddress remote) => (user, password) switch
+    public Principal? Authenticate(string user, string password, IPAddress remote, string via = "") => (user, password) switch
     {
         ("admin", "pw") => new Principal("admin", Rights.Full),
         ("reader", "pw") => new Principal("reader", Rights.Read),

@@ -1,12 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RosCert.Commands.Menus.Certificates;
-using RosCert.Server.Scep;
 using RosCert.Tests.Support;
 using Xunit;
 
@@ -26,13 +20,7 @@ public sealed class ScepClientTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.MapScep(_server.Console.Environment);
-        await _app.StartAsync();
-        string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        (_app, string address) = await ScepLoopback.StartAsync(_server);
         Url = address + "/scep/ca";
         _client.Run("/certificate add name=device common-name=device key-usage=digital-signature,tls-client");
     }

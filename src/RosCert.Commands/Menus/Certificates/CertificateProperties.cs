@@ -60,6 +60,7 @@ public static class CertificateProperties
         new("domain-names", StringType.Instance, ReadOnly, "names an ACME-managed certificate is ordered for (7.22+)"),
         new("scep-url", StringType.Instance, ReadOnly, "SCEP server of an add-scep entry"),
         new("ca-fingerprint", BareTextType.Instance, ReadOnly, "SHA-256 of the SCEP server's CA"),
+        new("next-ca-fingerprint", BareTextType.Instance, ReadOnly, "SHA-256 of the CA the SCEP server announces next (GetNextCACert)"),
         new("status", BareTextType.Instance, ReadOnly, "state of the SCEP client"),
     ];
 

@@ -2,6 +2,7 @@ using RosCert.Commands.Catalogue;
 using RosCert.Commands.Standard;
 using RosCert.Commands.Values;
 using RosCert.Core.Model;
+using RosCert.Core.Revocation;
 using static RosCert.Commands.Catalogue.PropertyAccess;
 using static RosCert.Commands.Standard.PrintCommand;
 
@@ -53,6 +54,11 @@ public static class CertificateSubmenus
             new("crl-download", BoolType.Instance, ReadWrite, "download CRLs of trusted certificates hourly") { Default = "no" },
             new("crl-use", BoolType.Instance, ReadWrite, "check CRLs when verifying chains") { Default = "no" },
             new("crl-store", new EnumType("ram", "system"), ReadWrite, "where downloaded CRLs are kept") { Default = "ram" },
+            new("crl-rate-limit", new IntegerType(0, 1_000_000), ReadWrite,
+                "RosCert extra: CRL downloads a minute per client address from www /crl/ (0 = no limit)")
+            {
+                Default = CrlSettings.DefaultServeRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
             new("builtin-trust-store", new EnumSetType("BuiltinTrustStore", ["default", "all", "untrusted", .. services]), ReadWrite,
                 "services that may use the built-in trust anchors") { Default = "default" },
             new("current-defaults", new EnumSetType("CurrentDefaults", services), ReadWrite, "what default means")

@@ -106,6 +106,7 @@ public static class CertificateView
         {
             view.Add("scep-url", scep.Properties.GetValueOrDefault("scep-url"))
                 .Add("ca-fingerprint", scep.Properties.GetValueOrDefault("ca-fingerprint"))
+                .Add("next-ca-fingerprint", scep.Properties.GetValueOrDefault(ScepRollover.NextFingerprint))
                 .Add("status", scep.Properties.GetValueOrDefault("status"));
         }
 

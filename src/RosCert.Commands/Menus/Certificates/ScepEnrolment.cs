@@ -82,7 +82,10 @@ public static class ScepEnrolment
                 return Save(environment, id, s => s["ca-fingerprint"] = server.CaFingerprint, $"waiting for trust in CA {server.CaFingerprint}");
             }
 
-            return Exchange(environment, http, entry, server, force);
+            using X509Certificate2? next = server.NextCa ? ScepRollover.Learn(environment, http, entry, server) : null;
+            entry = environment.Store.Read(r => r.Certificate(id))!;
+            bool roll = next is not null && ScepRollover.ShouldRoll(entry, server.Ca, environment.Clock.GetUtcNow());
+            return Exchange(environment, http, entry, server, roll ? next : null, force);
         }
         catch (Exception error) when (error is ScepException or CryptographicException)
         {
@@ -93,7 +96,8 @@ public static class ScepEnrolment
     private static bool Trusted(CommandEnvironment environment, ScepServerView server, IReadOnlyDictionary<string, string> state)
     {
         string fingerprint = server.CaFingerprint;
-        if (string.Equals(state.GetValueOrDefault("trusted-fingerprint")?.Replace(":", "", StringComparison.Ordinal), fingerprint, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(state.GetValueOrDefault("trusted-fingerprint")?.Replace(":", "", StringComparison.Ordinal), fingerprint, StringComparison.OrdinalIgnoreCase)
+            || ScepRollover.Vouched(state, fingerprint))
         {
             return true;
         }
@@ -101,7 +105,11 @@ public static class ScepEnrolment
         return environment.Store.Read(r => r.CertificateByFingerprint(fingerprint)) is { EffectiveTrusted: true };
     }
 
-    private static string Exchange(CommandEnvironment environment, ScepHttp http, CertificateEntry entry, ScepServerView server, bool force)
+    /// <summary>
+    /// One PKIOperation. With <paramref name="nextCa"/> the renewal goes to the next CA (RFC 8894
+    /// §4.7 roll-over): the request is encrypted to it and its signed reply is the only one accepted.
+    /// </summary>
+    private static string Exchange(CommandEnvironment environment, ScepHttp http, CertificateEntry entry, ScepServerView server, X509Certificate2? nextCa, bool force)
     {
         IReadOnlyDictionary<string, string> state = entry.Management!.Properties;
         ScepAlgorithmChoice algorithms = server.Algorithms;
@@ -116,19 +124,20 @@ public static class ScepEnrolment
         using X509Certificate2? current = renewal ? CurrentWithKey(environment, entry) : null;
         X509Certificate2 signer = current ?? selfSigned;
         byte[] nonce = PkiMessageCodec.NewNonce();
+        X509Certificate2 recipient = nextCa ?? server.Recipient;
         byte[] message = pending
-            ? ScepRequestBuilder.Poll(server.Ca.SubjectName, subject, transaction, nonce, selfSigned, server.Recipient, algorithms)
-            : ScepRequestBuilder.Enrol(Request(environment, entry, key, renewal), renewal, transaction, nonce, signer, server.Recipient, algorithms);
+            ? ScepRequestBuilder.Poll((nextCa ?? server.Ca).SubjectName, subject, transaction, nonce, selfSigned, recipient, algorithms)
+            : ScepRequestBuilder.Enrol(Request(environment, entry, key, renewal), renewal, transaction, nonce, signer, recipient, algorithms);
         ScepHttpReply reply = server.UsePost ? http.Post(state["scep-url"], message) : http.Get(state["scep-url"], "PKIOperation", Convert.ToBase64String(message));
         if (reply.StatusCode != 200)
         {
             throw new ScepException($"PKIOperation failed with HTTP {reply.StatusCode}");
         }
 
-        CertRep answer = CertRepReader.Read(reply.Body, server.Certificates, pending ? selfSigned : signer, transaction, nonce);
+        CertRep answer = CertRepReader.Read(reply.Body, nextCa is null ? server.Certificates : [nextCa], pending ? selfSigned : signer, transaction, nonce);
         return answer.Status switch
         {
-            PkiStatus.Success => Install(environment, entry.Id, answer, rsa, key),
+            PkiStatus.Success => Install(environment, entry.Id, answer, rsa, key, nextCa is null ? null : server),
             PkiStatus.Pending => Save(environment, entry.Id, s => s["transaction-id"] = transaction, "pending"),
             _ => Failed(environment, entry.Id, answer.FailInfo),
         };
@@ -171,7 +180,7 @@ public static class ScepEnrolment
     }
 
     /// <summary>Puts the new certificate and key into the same entry: name and .id stay.</summary>
-    private static string Install(CommandEnvironment environment, ItemId id, CertRep answer, RSA key, byte[] pkcs8)
+    private static string Install(CommandEnvironment environment, ItemId id, CertRep answer, RSA key, byte[] pkcs8, ScepServerView? rolledFrom)
     {
         byte[] publicKey = key.ExportSubjectPublicKeyInfo();
         byte[] der = answer.Certificates.FirstOrDefault(c => CertificateFacts.PublicKeyInfoOf(c).AsSpan().SequenceEqual(publicKey))
@@ -182,6 +191,11 @@ public static class ScepEnrolment
             CertificateEntry entry = w.Certificate(id) ?? throw new InvalidOperationException("no such item");
             var properties = new Dictionary<string, string>(entry.Management!.Properties, StringComparer.Ordinal) { ["status"] = "issued" };
             properties.Remove("transaction-id");
+            if (rolledFrom is not null)
+            {
+                ScepRollover.Switch(properties, rolledFrom.CaFingerprint);
+            }
+
             w.Update(entry.WithIssued(issued, null, environment.Keys.Seal(pkcs8)) with { KeySize = CertificateFacts.KeySizeOf(der), Management = new Management(Kind, properties) });
             w.DeleteSecret(KeySecret(id));
             return "issued";

@@ -95,7 +95,8 @@ public static class ScepServerSettingsReader
             ? words.Split(',', StringSplitOptions.RemoveEmptyEntries).Aggregate(KeyUsage.None, (u, w) => KeyUsages.TryParseKeyword(w, out KeyUsage f) ? u | f : u)
             : null;
         int rate = int.TryParse(p.GetValueOrDefault("rate-limit"), CultureInfo.InvariantCulture, out int r) ? r : DefaultRateLimit;
-        return new ScepServerSettings(item.Id, p.GetValueOrDefault("path") ?? "", p.GetValueOrDefault("ca-cert") ?? "", next, days, lifetime, usage, rate);
+        string? ra = p.GetValueOrDefault("ra-cert") is { Length: > 0 } a && a != "none" ? a : null;
+        return new ScepServerSettings(item.Id, p.GetValueOrDefault("path") ?? "", p.GetValueOrDefault("ca-cert") ?? "", next, days, lifetime, usage, rate) { RaCert = ra };
     }
 
     /// <summary>The enabled servers.</summary>

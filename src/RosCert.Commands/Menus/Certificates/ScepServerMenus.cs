@@ -22,6 +22,7 @@ public static class ScepServerMenus
             new("request-lifetime", Lifetime, ReadWrite, "how long a pending request is kept") { Default = "1d" },
             new("disabled", BoolType.Instance, ReadWrite, "do not serve") { Default = "no" },
             new("key-usage", CertificateProperties.KeyUsageType, ReadWrite, "RosCert extra: usages of issued certificates (never the CA usages)"),
+            new("ra-cert", certificate, ReadWrite, "RosCert extra: RA certificate (with RSA key) that decrypts and signs SCEP messages instead of the CA"),
             new("rate-limit", new IntegerType(0, 1_000_000), ReadWrite, $"RosCert extra: SCEP requests per minute per client address (default {ScepServerSettingsReader.DefaultRateLimit}, 0 = no limit)"),
         ];
         var menu = new Menu("/certificate/scep-server", MenuKind.List, "SCEP servers")

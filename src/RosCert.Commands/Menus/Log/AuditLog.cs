@@ -21,9 +21,27 @@ public static class AuditLog
     /// <summary>Argument names whose values never reach the log, whatever their declaration says.</summary>
     private static readonly string[] s_secretWords = ["passphrase", "password", "secret", "otp", "challenge", "eab", "key-value"];
 
-    /// <summary>Whether a successful run of <paramref name="command"/> is recorded: changes and exports, not /log's own levels.</summary>
-    public static bool Records(Menu menu, CommandDef command) =>
-        menu.Path != LogMenu.Path && (command.Kind != CommandKind.Query || command.Name is "export-certificate" or "export");
+    /// <summary>
+    /// Whether a successful run of <paramref name="command"/> is recorded: changes, exports and
+    /// <c>print show-sensitive</c> (secrets shown in clear), not /log's own levels.
+    /// </summary>
+    public static bool Records(Menu menu, CommandDef command, IReadOnlyDictionary<string, RosValue> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(menu);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(arguments);
+        return menu.Path != LogMenu.Path
+            && (command.Kind != CommandKind.Query
+                || command.Name is "export-certificate" or "export"
+                || (command.Name == "print" && arguments.TryGetValue("show-sensitive", out RosValue? shown) && shown is RosBool { Value: true }));
+    }
+
+    /// <summary>
+    /// RouterOS's entry for a refused login, topics <c>system,error,critical</c>:
+    /// <c>login failure for user admin from 127.0.0.1 via rest</c>. The password is never part of it.
+    /// </summary>
+    public static void LoginFailure(IStoreWriter writer, DateTimeOffset when, TimeZoneInfo hostZone, string user, string address, string via) =>
+        Append(writer, when, hostZone, "system,error,critical", $"login failure for user {Quoted(user)} from {address} via {via}");
 
     /// <summary>Appends the audit entry of a command that succeeded.</summary>
     public static void Record(IStoreWriter writer, Session session, Menu menu, CommandDef command, IReadOnlyDictionary<string, RosValue> arguments) =>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using RosCert.Commands.Catalogue;
 using RosCert.Commands.Execution;
+using RosCert.Commands.Menus.Log;
 using RosCert.Core.Ports;
 
 namespace RosCert.Commands.Menus.Users;
@@ -41,7 +42,7 @@ public sealed class UserAuthenticator : IAuthenticator
     /// <summary>How many PBKDF2 verifications this authenticator has run (the cache saves them; tests observe it).</summary>
     public long PasswordChecks => Interlocked.Read(ref _passwordChecks);
 
-    public Principal? Authenticate(string user, string password, IPAddress remote)
+    public Principal? Authenticate(string user, string password, IPAddress remote, string via = "")
     {
         IPAddress address = remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
         string throttleKey = address + "\n" + user;
@@ -54,12 +55,14 @@ public sealed class UserAuthenticator : IAuthenticator
         });
         if (locked)
         {
+            // Not logged: the throttle bounds how many failures of one client reach /log.
             return null;
         }
 
         if (principal is null)
         {
             _throttle.Failed(throttleKey, limits);
+            LogFailure(user, address, via);
         }
         else
         {
@@ -67,6 +70,17 @@ public sealed class UserAuthenticator : IAuthenticator
         }
 
         return principal;
+    }
+
+    /// <summary>RouterOS writes each refused login to its log (topics system,error,critical).</summary>
+    private void LogFailure(string user, IPAddress address, string via)
+    {
+        DateTimeOffset now = _environment.Clock.GetUtcNow();
+        _environment.Store.Write(writer =>
+        {
+            AuditLog.LoginFailure(writer, now, _environment.HostZone, user, address.ToString(), via.Length == 0 ? "unknown" : via);
+            return 0;
+        });
     }
 
     private Principal? Check(IStoreReader reader, string user, string password, IPAddress address)
