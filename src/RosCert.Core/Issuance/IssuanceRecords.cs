@@ -12,7 +12,12 @@ public sealed record IssuanceRequest(
     KeyUsage KeyUsage,
     int DaysValid,
     DigestAlgorithm Digest,
-    byte[] SubjectPublicKeyInfo);
+    byte[] SubjectPublicKeyInfo)
+{
+    /// <summary>True when the caller exported <see cref="SubjectPublicKeyInfo"/> from a key it generated
+    /// itself (<c>sign</c>), so the issuer need not load the key once more to check it is one it can certify.</summary>
+    public bool PublicKeyChecked { get; init; }
+}
 
 /// <summary>
 /// The issuing CA: its DER certificate and its private key as PKCS#8 DER; <see cref="CrlHosts"/> from

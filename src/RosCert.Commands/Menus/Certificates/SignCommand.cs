@@ -22,9 +22,9 @@ public static class SignCommand
     public static CommandResult Run(Invocation invocation)
     {
         SigningPlan plan = invocation.Environment.Store.Read(reader => SigningPlan.Prepare(invocation, reader));
-        byte[] privateKey = KeyGeneration.Generate(invocation, plan.Template.KeySize);
+        GeneratedKey key = KeyGeneration.Generate(invocation, plan.Template.KeySize);
         invocation.Session.Output.Progress("signing");
-        CertificateEntry signed = invocation.Environment.Store.Write(writer => Store(invocation, writer, plan, privateKey));
+        CertificateEntry signed = invocation.Environment.Store.Write(writer => Store(invocation, writer, plan, key));
         Warn(invocation, plan, signed);
         if (CrlPublisher.Publishes(signed))
         {
@@ -34,7 +34,7 @@ public static class SignCommand
         return new RecordResult([new("progress", RosValue.Of("done"))]);
     }
 
-    private static CertificateEntry Store(Invocation invocation, IStoreWriter writer, SigningPlan plan, byte[] privateKey)
+    private static CertificateEntry Store(Invocation invocation, IStoreWriter writer, SigningPlan plan, GeneratedKey key)
     {
         CertificateEntry template = writer.Certificate(plan.Template.Id) ?? throw Errors.NoSuchItem();
         if (template != plan.Template)
@@ -48,16 +48,17 @@ public static class SignCommand
             throw Errors.NameExists("certificate");
         }
 
-        IssuanceRequest request = plan.Request(KeyMaterial.SubjectPublicKeyInfo(privateKey));
+        IssuanceRequest request = plan.Request(key.SubjectPublicKeyInfo) with { PublicKeyChecked = true };
         IssuedCertificate issued = plan.Authority is { } ca
             ? IssueUnder(invocation, writer, request, ca)
-            : IssueWithSerial(invocation.Environment, writer, request, privateKey, authority: null);
-        CertificateEntry signed = template.WithIssued(issued, plan.Authority?.Id, invocation.Environment.Keys.Seal(privateKey)) with
+            : IssueWithSerial(invocation.Environment, writer, request, key.Pkcs8, authority: null);
+        CertificateEntry signed = template.WithIssued(issued, plan.Authority?.Id, invocation.Environment.Keys.Seal(key.Pkcs8)) with
         {
             Name = name,
             CaCrlHost = invocation.Text("ca-crl-host") is { Length: > 0 } hosts ? hosts : null,
         };
         writer.Update(signed);
+        invocation.RecordAudit(writer);
         return signed;
     }
 
