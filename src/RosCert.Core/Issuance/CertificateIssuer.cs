@@ -72,7 +72,9 @@ public sealed class CertificateIssuer(TimeProvider clock, ISerialSource serials)
             Convert.ToHexString(signer.KeyId),
             notBefore,
             notAfter,
-            signer.NameText);
+            signer.NameText,
+            CertificateFacts.JoinedCrlPoints(IssuanceExtensions.CrlUrls(crlHosts, signer.KeyId)),
+            KeyMaterial.PublicKeyHash(request.SubjectPublicKeyInfo));
     }
 
     /// <summary>RFC 5280 §4.1.2.4/§4.1.2.6: the issuer "MUST contain a non-empty distinguished name"; a self-signed
