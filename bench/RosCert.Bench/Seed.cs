@@ -20,7 +20,10 @@ internal static class Seed
         return environment.Store.Read(r => r.CertificateByName("ca"))!;
     }
 
-    /// <summary>N revoked rows issued by the CA, and the same serials as an openssl ca index.txt.</summary>
+    /// <summary>
+    /// N rows issued by the CA, all revoked but the last, <c>spare</c>, which the timed
+    /// <c>issued-revoke</c> revokes; and the same N serials, all revoked, as an openssl ca index.txt.
+    /// </summary>
     public static void Revoked(string database, ItemId ca, int count, string index)
     {
         using var connection = new SqliteConnection("Data Source=" + database);
@@ -36,16 +39,24 @@ internal static class Seed
         SqliteParameter name = insert.Parameters.Add("$name", SqliteType.Text);
         SqliteParameter serial = insert.Parameters.Add("$serial", SqliteType.Text);
         insert.Parameters.AddWithValue("$ca", (long)ca.Value);
-        long revokedAt = DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds();
-        insert.Parameters.AddWithValue("$revoked", revokedAt);
-        string when = DateTimeOffset.FromUnixTimeSeconds(revokedAt).ToString("yyMMddHHmmss", CultureInfo.InvariantCulture) + "Z";
+        SqliteParameter revoked = insert.Parameters.Add("$revoked", SqliteType.Integer);
+
+        // Revoked a second apart, the newest a day ago: every entry has its own time, as in real use.
+        long newest = DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds();
         using var openssl = new StreamWriter(index, append: false, Encoding.ASCII);
         for (int i = 0; i < count; i++)
         {
-            string hex = (0x1000_0000_0000_0000UL + (ulong)i).ToString("X16", CultureInfo.InvariantCulture);
+            // 64-bit serials in no order, as a CA issues them, and distinct: an odd multiplier is a
+            // bijection on the low 60 bits.
+            ulong value = (((ulong)i * 0x9E37_79B9_7F4A_7C15UL) & 0x0FFF_FFFF_FFFF_FFFFUL) | 0x1000_0000_0000_0000UL;
+            string hex = value.ToString("X16", CultureInfo.InvariantCulture);
             id.Value = 1_000_000L + i;
-            name.Value = "leaf" + i.ToString(CultureInfo.InvariantCulture);
+            long revokedAt = newest - i;
+            string when = DateTimeOffset.FromUnixTimeSeconds(revokedAt).ToString("yyMMddHHmmss", CultureInfo.InvariantCulture) + "Z";
+            bool spare = i == count - 1;
+            name.Value = spare ? "spare" : "leaf" + i.ToString(CultureInfo.InvariantCulture);
             serial.Value = hex;
+            revoked.Value = spare ? DBNull.Value : revokedAt;
             insert.ExecuteNonQuery();
             openssl.Write($"R\t301231000000Z\t{when}\t{hex}\tunknown\t/CN=leaf{i}\n");
         }

@@ -63,7 +63,8 @@ internal static class Program
         }
 
         var session = new Session(composition.Environment, "admin", Rights.Full, Face.Console);
-        var engine = new ConsoleEngine(session, System.Console.Out, System.Console.Error, TerminalWidth());
+        using TextWriter output = StandardOutput();
+        var engine = new ConsoleEngine(session, output, System.Console.Error, TerminalWidth());
         if (options.CommandLine is { } line)
         {
             return engine.Run(line) ? 0 : 1;
@@ -90,6 +91,14 @@ internal static class Program
 
         return 0;
     }
+
+    /// <summary>
+    /// Standard output for the console: every write still reaches the stream when it returns (as with
+    /// <see cref="System.Console.Out"/>, so output and errors keep their order), but a long write is one
+    /// system call, not one per 256 characters (<c>print</c> of 10,000 certificates made ~3,000; issue 9).
+    /// </summary>
+    private static StreamWriter StandardOutput() =>
+        new(System.Console.OpenStandardOutput(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024) { AutoFlush = true };
 
     /// <summary><c>detail</c> wraps at <c>$COLUMNS</c>, else at 80 (never the live terminal size, so output is reproducible).</summary>
     private static int TerminalWidth() =>

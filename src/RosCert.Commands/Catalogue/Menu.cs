@@ -22,6 +22,9 @@ public delegate IReadOnlyList<ItemView> ItemSource(Invocation invocation);
 /// <summary>Finds one item by name or id without listing the menu (large menus: thousands of certificates).</summary>
 public delegate ItemView? ItemLookup(Invocation invocation, string? name, ItemId? id);
 
+/// <summary>How many items <see cref="ItemSource"/> would produce, without producing them; null when it cannot tell.</summary>
+public delegate int? ItemCounter(Invocation invocation);
+
 /// <summary>
 /// A node of the RouterOS menu tree, declared once as data: its properties, flags, default brief
 /// columns, commands and sub-menus. The console, REST and the binary API all walk this tree.
@@ -64,6 +67,9 @@ public sealed class Menu
 
     /// <summary>Optional direct lookup; without it lookups scan <see cref="Items"/>.</summary>
     public ItemLookup? Lookup { get; init; }
+
+    /// <summary>Optional count for <c>print count-only</c>; without it (or when it answers null) the items are listed and counted.</summary>
+    public ItemCounter? Count { get; init; }
 
     public IReadOnlyList<Menu> Children => _children;
 

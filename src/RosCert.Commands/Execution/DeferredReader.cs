@@ -11,6 +11,8 @@ internal sealed class DeferredReader(IStore store) : IStoreReader
 {
     public IReadOnlyList<CertificateEntry> Certificates() => store.Read(r => r.Certificates());
 
+    public int CertificateCount() => store.Read(r => r.CertificateCount());
+
     public CertificateEntry? Certificate(ItemId id) => store.Read(r => r.Certificate(id));
 
     public CertificateEntry? CertificateByName(string name) => store.Read(r => r.CertificateByName(name));

@@ -65,8 +65,10 @@ public static class PrintCommand
             throw Errors.NotImplementedYet();
         }
 
-        IReadOnlyList<ItemView> items = Select(invocation);
         PrintOptions options = Options(invocation);
+        IReadOnlyList<ItemView> items = options.Mode == PrintMode.CountOnly && Count(invocation) is { } count
+            ? new CountedItems(count)
+            : Select(invocation);
         if (options.ShowSensitive && invocation.Session.Rights < Rights.Full)
         {
             throw Errors.NotPermitted();
@@ -79,6 +81,13 @@ public static class PrintCommand
 
         return new ListResult(invocation.Menu, items, options);
     }
+
+    /// <summary>
+    /// <c>count-only</c> of the whole menu asks the menu's counter (one COUNT query for thousands of
+    /// certificates) instead of building every item; <c>from</c> and <c>where</c> need the items.
+    /// </summary>
+    private static int? Count(Invocation invocation) =>
+        invocation.Menu.Count is { } count && !invocation.Has("from") && !invocation.Has("where") ? count(invocation) : null;
 
     /// <summary>The items <c>from</c>, <c>where</c> and <c>order-by</c> select, in print order.</summary>
     public static IReadOnlyList<ItemView> Select(Invocation invocation)

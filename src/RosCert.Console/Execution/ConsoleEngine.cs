@@ -113,13 +113,13 @@ public sealed class ConsoleEngine : IScriptHost
     internal RosValue RunNested(Script body, Scope scope)
     {
         var context = new ExecutionContext(CurrentMenu, scope, print: _substitutionDepth == 0);
-        RosValue last = RosValue.Nothing;
+        Outcome last = default;
         foreach (Command command in body.Commands)
         {
             last = Execute(command, context);
         }
 
-        return last;
+        return last.Value;
     }
 
     /// <summary><c>[ … ]</c>: runs the commands without printing and yields the last one's value.</summary>
@@ -134,13 +134,13 @@ public sealed class ConsoleEngine : IScriptHost
         try
         {
             var context = new ExecutionContext(menu ?? CurrentMenu, scope, print: false);
-            RosValue last = RosValue.Nothing;
+            Outcome last = default;
             foreach (Command command in script.Commands)
             {
                 last = Execute(command, context);
             }
 
-            return last;
+            return last.Value;
         }
         finally
         {
@@ -170,7 +170,7 @@ public sealed class ConsoleEngine : IScriptHost
     /// <summary><c>:log topic message</c>: written to standard error as <c>topic: message</c> until <c>/log</c> exists.</summary>
     internal void Log(string topic, string message) => Error.WriteLine($"{topic}: {message}");
 
-    private RosValue Execute(Command command, ExecutionContext context)
+    private Outcome Execute(Command command, ExecutionContext context)
     {
         Menu? outer = _evaluator.Menu;
         _evaluator.Menu = context.Menu;
@@ -184,18 +184,18 @@ public sealed class ConsoleEngine : IScriptHost
         }
     }
 
-    private RosValue ExecuteIn(Command command, ExecutionContext context)
+    private Outcome ExecuteIn(Command command, ExecutionContext context)
     {
         if (ScriptCommands.Handles(command))
         {
-            return _scriptCommands.Run(command, context.Scope);
+            return new Outcome(_scriptCommands.Run(command, context.Scope), null);
         }
 
         BoundCommand bound = _binder.Bind(command, context.Menu, context.Scope);
         if (bound.Command is null)
         {
             context.Menu = bound.Menu;
-            return RosValue.Nothing;
+            return default;
         }
 
         CommandResult result = CommandRunner.Run(_session, bound.Menu, bound.Command, bound.Arguments);
@@ -205,7 +205,17 @@ public sealed class ConsoleEngine : IScriptHost
             ResultWriter.Write(result, bound.Command, Output, Width);
         }
 
-        return result.Value;
+        return new Outcome(null, result);
+    }
+
+    /// <summary>
+    /// What a command gave back. The script value of a result is made only when asked for: most
+    /// statements' values are dropped, and the value of a <c>print</c> is an array of every item
+    /// (a fifth of a 10,000-certificate print when it was made eagerly, issue 9).
+    /// </summary>
+    private readonly struct Outcome(RosValue? value, CommandResult? result)
+    {
+        public RosValue Value => value ?? result?.Value ?? RosValue.Nothing;
     }
 
     private sealed class ExecutionContext(Menu menu, Scope scope, bool print)

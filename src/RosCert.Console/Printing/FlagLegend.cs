@@ -42,15 +42,29 @@ public sealed class FlagLegend
     }
 
     /// <summary>The flag block of one item: the letter of each group it has, else a blank.</summary>
-    public string Block(ItemView item)
+    public string Block(ItemView item) => AppendBlock(new StringBuilder(_groups.Count), item).ToString();
+
+    /// <summary><see cref="Block"/> appended to <paramref name="text"/>.</summary>
+    public StringBuilder AppendBlock(StringBuilder text, ItemView item)
     {
-        var block = new StringBuilder(_groups.Count);
         foreach (int group in _groups)
         {
-            FlagDef? present = _shown.FirstOrDefault(f => f.Group == group && item.HasFlag(f.Letter));
-            block.Append(present?.Letter ?? ' ');
+            text.Append(Letter(group, item));
         }
 
-        return block.ToString();
+        return text;
+    }
+
+    private char Letter(int group, ItemView item)
+    {
+        foreach (FlagDef flag in _shown)
+        {
+            if (flag.Group == group && item.HasFlag(flag.Letter))
+            {
+                return flag.Letter;
+            }
+        }
+
+        return ' ';
     }
 }

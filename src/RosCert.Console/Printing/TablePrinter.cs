@@ -13,15 +13,14 @@ namespace RosCert.Console.Printing;
 /// </summary>
 public static class TablePrinter
 {
+    /// <summary>Rows are gathered into blocks of about this many characters, each one write to the output.</summary>
+    private const int BlockSize = 32 * 1024;
+
     public static void Print(ListResult result, TextWriter output)
     {
         FlagLegend legend = FlagLegend.Present(result.Menu, result.Items);
         PropertyDef[] columns = Columns(result);
-        string[][] cells = result.Items.Select(i => columns.Select(c => Cell(i, c)).ToArray()).ToArray();
-        int[] widths = columns.Select((c, k) => Math.Max(c.ColumnTitle.Length, cells.Select(r => r[k].Length).DefaultIfEmpty(0).Max())).ToArray();
-        string[] labels = result.Items.Select((_, i) => ListPrinter.Label(result, i)).ToArray();
-        int labelWidth = Math.Max(1, labels.Select(l => l.Length).DefaultIfEmpty(1).Max());
-        string prefixPad = new(' ', legend.Width + 2);
+        Table table = Table.Of(result, columns);
 
         if (legend.Line() is { } flags)
         {
@@ -29,18 +28,26 @@ public static class TablePrinter
         }
 
         output.WriteLine("Columns: " + string.Join(", ", columns.Select(c => c.ColumnTitle)));
-        var lines = new List<string> { (result.Options.ShowIds ? "*" : "#").PadLeft(labelWidth) + prefixPad + Join(columns.Select(c => c.ColumnTitle).ToArray(), columns, widths, header: true) };
-        for (int i = 0; i < cells.Length; i++)
+
+        // Every line has the same length: labels, cells and titles are padded to their column's width.
+        int tableWidth = table.LabelWidth + legend.Width + 2 + table.RowWidth;
+        var text = new StringBuilder(BlockSize + tableWidth + output.NewLine.Length);
+        int lineStart = 0;
+        text.Append(' ', table.LabelWidth - 1).Append(result.Options.ShowIds ? '*' : '#').Append(' ', legend.Width + 2);
+        AppendCells(text, [.. columns.Select(c => c.ColumnTitle)], 0, columns, table.Widths, header: true);
+        EndLine(text, lineStart, tableWidth, output);
+        for (int i = 0; i < result.Items.Count; i++)
         {
-            string flagBlock = " " + legend.Block(result.Items[i]) + " ";
-            lines.Add(labels[i].PadLeft(labelWidth) + flagBlock + Join(cells[i], columns, widths, header: false));
+            lineStart = text.Length;
+            string label = ListPrinter.Label(result, i);
+            text.Append(' ', table.LabelWidth - label.Length).Append(label).Append(' ');
+            legend.AppendBlock(text, result.Items[i]);
+            text.Append(' ');
+            AppendCells(text, table.Cells, i * columns.Length, columns, table.Widths, header: false);
+            EndLine(text, lineStart, tableWidth, output);
         }
 
-        int tableWidth = lines.Max(l => l.Length);
-        foreach (string line in lines)
-        {
-            output.WriteLine(line.PadRight(tableWidth));
-        }
+        output.Write(text);
     }
 
     private static PropertyDef[] Columns(ListResult result)
@@ -57,20 +64,64 @@ public static class TablePrinter
     private static string Cell(ItemView item, PropertyDef column) =>
         item[column.Name] is { } value ? ConsoleText.Plain(value) : "";
 
-    private static string Join(string[] cells, PropertyDef[] columns, int[] widths, bool header)
+    /// <summary>The cells of one row (from <paramref name="start"/> in <paramref name="cells"/>), two blanks apart, each padded to its width.</summary>
+    private static void AppendCells(StringBuilder line, string[] cells, int start, PropertyDef[] columns, int[] widths, bool header)
     {
-        var line = new StringBuilder();
-        for (int k = 0; k < cells.Length; k++)
+        for (int k = 0; k < columns.Length; k++)
         {
             if (k > 0)
             {
                 line.Append("  ");
             }
 
-            bool right = columns[k].RightAligned && !header;
-            line.Append(right ? cells[k].PadLeft(widths[k]) : cells[k].PadRight(widths[k]));
+            string cell = cells[start + k];
+            int pad = widths[k] - cell.Length;
+            if (columns[k].RightAligned && !header)
+            {
+                line.Append(' ', pad).Append(cell);
+            }
+            else
+            {
+                line.Append(cell).Append(' ', pad);
+            }
         }
+    }
 
-        return line.ToString();
+    /// <summary>Pads the line being built to the table width, ends it, and hands full blocks to the output.</summary>
+    private static void EndLine(StringBuilder text, int lineStart, int tableWidth, TextWriter output)
+    {
+        text.Append(' ', Math.Max(0, tableWidth - (text.Length - lineStart))).Append(output.NewLine);
+        if (text.Length >= BlockSize)
+        {
+            output.Write(text);
+            text.Clear();
+        }
+    }
+
+    /// <summary>The text of every cell (row by row) and each column's width.</summary>
+    private sealed record Table(string[] Cells, int[] Widths, int LabelWidth)
+    {
+        public int RowWidth => Widths.Length == 0 ? 0 : Widths.Sum() + (2 * (Widths.Length - 1));
+
+        public static Table Of(ListResult result, PropertyDef[] columns)
+        {
+            IReadOnlyList<ItemView> items = result.Items;
+            var cells = new string[items.Count * columns.Length];
+            int[] widths = [.. columns.Select(c => c.ColumnTitle.Length)];
+            int labelWidth = 1;
+            for (int i = 0; i < items.Count; i++)
+            {
+                for (int k = 0; k < columns.Length; k++)
+                {
+                    string cell = Cell(items[i], columns[k]);
+                    cells[(i * columns.Length) + k] = cell;
+                    widths[k] = Math.Max(widths[k], cell.Length);
+                }
+
+                labelWidth = Math.Max(labelWidth, ListPrinter.Label(result, i).Length);
+            }
+
+            return new Table(cells, widths, labelWidth);
+        }
     }
 }

@@ -15,38 +15,34 @@ public static partial class CertificateFacts
     /// <summary>The printed facts of a certificate, as <see cref="CertificateIssuer.Issue"/> returns them.</summary>
     public static IssuedCertificate Describe(byte[] der)
     {
-        using X509Certificate2 certificate = Load(der);
+        Parts parts = PartsOf(der);
         Tbs tbs = ReadTbs(der);
         return new IssuedCertificate(
             der,
             SerialNumberText(tbs.Serial),
             Convert.ToHexStringLower(SHA256.HashData(der)),
-            SkidOf(certificate) ?? "",
-            AkidOf(certificate) ?? "",
+            SkidOf(parts) ?? "",
+            AkidOf(parts) ?? "",
             tbs.NotBefore,
             tbs.NotAfter,
-            DistinguishedNames.Format(certificate.IssuerName),
+            DistinguishedNames.Format(parts.Issuer),
             JoinedCrlPoints(CrlDistributionPointsOf(der)),
-            KeyMaterial.PublicKeyHash(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
+            KeyMaterial.PublicKeyHash(parts.PublicKey.ExportSubjectPublicKeyInfo()));
     }
 
     /// <summary>CRL distribution point URIs as the store keeps them: comma separated, null when none.</summary>
     internal static string? JoinedCrlPoints(IReadOnlyList<string> points) => points.Count > 0 ? string.Join(',', points) : null;
 
     /// <summary>The key-size value of the certificate's public key: RSA bits or the named curve.</summary>
-    public static KeySize KeySizeOf(byte[] der)
-    {
-        using X509Certificate2 certificate = Load(der);
-        return KeySizeOf(certificate.PublicKey);
-    }
+    public static KeySize KeySizeOf(byte[] der) => KeySizeOf(PartsOf(der).PublicKey);
 
     /// <summary>The key-usage keywords of the KeyUsage and ExtendedKeyUsage extensions (unknown purposes dropped).</summary>
     public static KeyUsage KeyUsageOf(byte[] der)
     {
-        using X509Certificate2 certificate = Load(der);
+        Parts parts = PartsOf(der);
         var usage = KeyUsage.None;
-        X509KeyUsageExtension? bits = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
-        X509EnhancedKeyUsageExtension? purposes = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault();
+        X509KeyUsageExtension? bits = parts.Extension<X509KeyUsageExtension>();
+        X509EnhancedKeyUsageExtension? purposes = parts.Extension<X509EnhancedKeyUsageExtension>();
         HashSet<string> oids = purposes is null ? [] : [.. purposes.EnhancedKeyUsages.Cast<Oid>().Select(o => o.Value!)];
         foreach (KeyUsageKeyword row in KeyUsages.Table)
         {
@@ -60,71 +56,40 @@ public static partial class CertificateFacts
     }
 
     /// <summary>Whether BasicConstraints says cA=TRUE (RFC 5280 §4.2.1.9).</summary>
-    public static bool IsCertificateAuthority(byte[] der)
-    {
-        using X509Certificate2 certificate = Load(der);
-        return certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault()?.CertificateAuthority == true;
-    }
+    public static bool IsCertificateAuthority(byte[] der) =>
+        PartsOf(der).Extension<X509BasicConstraintsExtension>()?.CertificateAuthority == true;
 
     /// <summary>The DNS, IP and e-mail entries of the SubjectAltName extension, in encoded order; other kinds are skipped.</summary>
-    public static IReadOnlyList<SanEntry> SubjectAltNamesOf(byte[] der)
-    {
-        using X509Certificate2 certificate = Load(der);
-        X509Extension? extension = certificate.Extensions["2.5.29.17"];
-        return extension is null ? [] : ReadGeneralNames(extension.RawData);
-    }
+    public static IReadOnlyList<SanEntry> SubjectAltNamesOf(byte[] der) =>
+        PartsOf(der).Extension("2.5.29.17") is { } extension ? ReadGeneralNames(extension.RawData) : [];
 
     /// <summary>The subject's C, ST, L, O, OU and CN (the first of each; missing ones empty).</summary>
     public static SubjectFields SubjectOf(byte[] der)
     {
-        using X509Certificate2 certificate = Load(der);
-        X500DistinguishedName name = certificate.SubjectName;
+        X500DistinguishedName name = PartsOf(der).Subject;
         string Part(string oid) => DistinguishedNames.FirstValue(name, oid) ?? "";
         return new SubjectFields(Part("2.5.4.3"), Part("2.5.4.6"), Part("2.5.4.8"), Part("2.5.4.7"), Part("2.5.4.10"), Part("2.5.4.11"));
     }
 
     /// <summary>The SubjectKeyIdentifier as upper-case hex, or null without the extension.</summary>
-    public static string? SkidOf(byte[] der)
-    {
-        using X509Certificate2 certificate = Load(der);
-        return SkidOf(certificate);
-    }
+    public static string? SkidOf(byte[] der) => SkidOf(PartsOf(der));
 
     /// <summary>The keyIdentifier of the AuthorityKeyIdentifier as upper-case hex, or null without one.</summary>
-    public static string? AkidOf(byte[] der)
-    {
-        using X509Certificate2 certificate = Load(der);
-        return AkidOf(certificate);
-    }
+    public static string? AkidOf(byte[] der) => AkidOf(PartsOf(der));
 
     /// <summary>The issuer DN as RouterOS prints it.</summary>
-    public static string IssuerOf(byte[] der)
-    {
-        using X509Certificate2 certificate = Load(der);
-        return DistinguishedNames.Format(certificate.IssuerName);
-    }
+    public static string IssuerOf(byte[] der) => DistinguishedNames.Format(PartsOf(der).Issuer);
 
     /// <summary>The CRL distribution point URIs (RFC 5280 §4.2.1.13), in encoded order.</summary>
-    public static IReadOnlyList<string> CrlDistributionPointsOf(byte[] der)
-    {
-        using X509Certificate2 certificate = Load(der);
-        X509Extension? extension = certificate.Extensions["2.5.29.31"];
-        return extension is null ? [] : ReadDistributionPointUris(extension.RawData);
-    }
+    public static IReadOnlyList<string> CrlDistributionPointsOf(byte[] der) =>
+        PartsOf(der).Extension("2.5.29.31") is { } extension ? ReadDistributionPointUris(extension.RawData) : [];
 
     /// <summary>The DER SubjectPublicKeyInfo of the certificate.</summary>
-    public static byte[] PublicKeyInfoOf(byte[] der)
-    {
-        using X509Certificate2 certificate = Load(der);
-        return certificate.PublicKey.ExportSubjectPublicKeyInfo();
-    }
+    public static byte[] PublicKeyInfoOf(byte[] der) => PartsOf(der).PublicKey.ExportSubjectPublicKeyInfo();
 
     /// <summary>The digest of the certificate's signature algorithm; sha256 for algorithms outside the table.</summary>
-    public static DigestAlgorithm SignatureDigestOf(byte[] der)
-    {
-        using X509Certificate2 certificate = Load(der);
-        return Signatures.SignatureAlgorithms.Find(certificate.SignatureAlgorithm.Value ?? "")?.Digest ?? DigestAlgorithm.Sha256;
-    }
+    public static DigestAlgorithm SignatureDigestOf(byte[] der) =>
+        Signatures.SignatureAlgorithms.Find(PartsOf(der).SignatureAlgorithm)?.Digest ?? DigestAlgorithm.Sha256;
 
     /// <summary>
     /// A certificate object for <paramref name="der"/>, which the caller disposes. Parsing is the
@@ -190,11 +155,15 @@ public static partial class CertificateFacts
 
     /// <summary>The SKI extension's value, or null when the certificate has none.</summary>
     internal static string? SkidOf(X509Certificate2 certificate) =>
-        certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifier?.ToUpperInvariant();
+        SkidOf(certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault());
 
-    internal static string? AkidOf(X509Certificate2 certificate)
+    private static string? SkidOf(Parts parts) => SkidOf(parts.Extension<X509SubjectKeyIdentifierExtension>());
+
+    private static string? SkidOf(X509SubjectKeyIdentifierExtension? extension) => extension?.SubjectKeyIdentifier?.ToUpperInvariant();
+
+    private static string? AkidOf(Parts parts)
     {
-        ReadOnlyMemory<byte>? id = certificate.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier;
+        ReadOnlyMemory<byte>? id = parts.Extension<X509AuthorityKeyIdentifierExtension>()?.KeyIdentifier;
         return id is { } value ? Convert.ToHexString(value.Span) : null;
     }
 

@@ -8,3 +8,9 @@ public sealed record CrlRecord(ItemId CaId, long Number, DateTimeOffset? ThisUpd
 
 /// <summary>One revoked certificate as the CRL lists it.</summary>
 public readonly record struct RevokedSerial(string SerialNumber, DateTimeOffset RevokedAt, string? Reason);
+
+/// <summary>
+/// One revoked certificate as the store keeps it, handed over without copying: the serial number as hex text
+/// and the reason keyword (empty when none) in UTF-8, valid only during the call; the time in Unix seconds.
+/// </summary>
+public delegate void RevokedRow(ReadOnlySpan<byte> serialNumberHex, long revokedAtUnixSeconds, ReadOnlySpan<byte> reason);

@@ -22,6 +22,9 @@ public interface IStoreReader
     /// <summary>Every <c>/certificate</c> entry in id order (the RouterOS list order).</summary>
     IReadOnlyList<CertificateEntry> Certificates();
 
+    /// <summary>How many <c>/certificate</c> entries there are (templates included), without reading them.</summary>
+    int CertificateCount();
+
     CertificateEntry? Certificate(ItemId id);
 
     CertificateEntry? CertificateByName(string name);
@@ -52,6 +55,26 @@ public interface IStoreReader
 
     /// <summary>How many certificates a CA revoked.</summary>
     long RevokedCount(ItemId caId);
+
+    /// <summary>The number of a local CA's stored CRL, without reading its bytes; null when none is stored.</summary>
+    long? CrlNumber(ItemId caId) => Crl(caId)?.Number;
+
+    /// <summary>
+    /// The certificates a CA revoked, in serial order, each handed to <paramref name="row"/> as the store
+    /// holds it (the SQLite store allocates nothing per row); returns how many.
+    /// </summary>
+    long ReadRevoked(ItemId caId, RevokedRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        long count = 0;
+        foreach (RevokedSerial serial in RevokedBy(caId))
+        {
+            row(System.Text.Encoding.UTF8.GetBytes(serial.SerialNumber), serial.RevokedAt.ToUnixTimeSeconds(), System.Text.Encoding.UTF8.GetBytes(serial.Reason ?? ""));
+            count++;
+        }
+
+        return count;
+    }
 
     /// <summary>Whether a certificate with this serial number was issued under this authority key id.</summary>
     bool SerialInUse(string akid, string serialNumber);
@@ -84,6 +107,21 @@ public interface IStoreWriter : IStoreReader
 
     /// <summary>Stores a CRL state (insert or replace).</summary>
     void PutCrl(CrlRecord crl);
+
+    /// <summary>
+    /// Stores a CRL state whose bytes (<paramref name="length"/> of them, <see cref="CrlRecord.Der"/> is ignored)
+    /// <paramref name="writeDer"/> writes to the stream it is given (the SQLite store: straight into the row).
+    /// </summary>
+    void PutCrl(CrlRecord crl, long length, Action<Stream> writeDer)
+    {
+        ArgumentNullException.ThrowIfNull(writeDer);
+        using var der = new MemoryStream(checked((int)length));
+        writeDer(der);
+        PutCrl(crl with { Der = der.ToArray() });
+    }
+
+    /// <summary>Marks a local CA's CRL stale (a revocation came in), creating its row when none is stored yet.</summary>
+    void MarkCrlStale(ItemId caId) => PutCrl((Crl(caId) ?? new CrlRecord(caId, 0, null, null, null, Stale: true)) with { Stale = true });
 
     /// <summary>Keeps a sealed key until a certificate with its public key arrives (kept out of sight).</summary>
     void PutPendingKey(string publicKeyHash, SealedKey key);

@@ -41,8 +41,8 @@ public static class CrlReader
     /// <summary>Whether a serial (value bytes, as stored) is listed in a DER CRL.</summary>
     public static bool IsRevoked(byte[] crlDer, byte[] serialNumber)
     {
-        (ReadOnlyMemory<byte> value, bool pad) = DerPrimitives.Serial(serialNumber);
-        byte[] wanted = pad ? [0x00, .. value.Span] : value.ToArray();
+        (int start, bool pad) = DerPrimitives.Serial(serialNumber);
+        byte[] wanted = pad ? [0x00, .. serialNumber.AsSpan(start)] : serialNumber[start..];
         foreach (ReadOnlyMemory<byte> serial in Parse(crlDer).Serials)
         {
             if (serial.Span.SequenceEqual(wanted))

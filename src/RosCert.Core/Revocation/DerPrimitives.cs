@@ -49,9 +49,10 @@ internal static class DerPrimitives
     /// A serial's value bytes as the minimal content of a positive INTEGER (X.690 §8.3.2): redundant leading
     /// zeros go, and a 0x00 is added back when the first remaining byte has its high bit set.
     /// </summary>
-    public static (ReadOnlyMemory<byte> Value, bool Pad) Serial(byte[] serial)
+    /// <returns>Where the value starts in <paramref name="serial"/>, and whether it needs the 0x00.</returns>
+    public static (int Start, bool Pad) Serial(ReadOnlySpan<byte> serial)
     {
-        if (serial is null || serial.Length == 0)
+        if (serial.IsEmpty)
         {
             throw new ArgumentException("a serial number has at least one byte", nameof(serial));
         }
@@ -62,8 +63,7 @@ internal static class DerPrimitives
             start++;
         }
 
-        var value = new ReadOnlyMemory<byte>(serial, start, serial.Length - start);
-        return (value, serial[start] >= 0x80);
+        return (start, serial[start] >= 0x80);
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ public static class RevocationReasons
 
     private static readonly string[] s_names = [.. s_table.Select(row => row.Name)];
 
+    // The keywords as UTF-8, for reading them straight from the store's row buffers.
+    private static readonly byte[][] s_utf8Names = [.. s_names.Select(System.Text.Encoding.UTF8.GetBytes)];
+
     public static IReadOnlyList<string> Names => s_names;
 
     public static string ToName(RevocationReason r)
@@ -58,6 +61,22 @@ public static class RevocationReasons
             if (keyword == name)
             {
                 r = reason;
+                return true;
+            }
+        }
+
+        r = RevocationReason.Unspecified;
+        return false;
+    }
+
+    /// <summary>The same as <see cref="TryParse(string, out RevocationReason)"/> for a keyword in UTF-8.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Name, out RevocationReason r)
+    {
+        for (int i = 0; i < s_utf8Names.Length; i++)
+        {
+            if (utf8Name.SequenceEqual(s_utf8Names[i]))
+            {
+                r = s_table[i].Reason;
                 return true;
             }
         }

@@ -26,7 +26,8 @@ internal static class ServeCommand
         Task downloads = new CrlDownloadRunner(context).RunAsync(stop.Token);
         Task renewals = new AcmeRenewer(context).RunAsync(stop.Token);
         Task scep = new ScepClientRunner(context).RunAsync(stop.Token);
-        Task.WaitAll(services, scheduler, crls, downloads, renewals, scep);
+        Task ra = new ScepRaRunner(context).RunAsync(stop.Token);
+        Task.WaitAll(services, scheduler, crls, downloads, renewals, scep, ra);
         log.Info("daemon", "stopped");
         return 0;
     }

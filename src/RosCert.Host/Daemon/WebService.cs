@@ -46,6 +46,7 @@ public sealed class WebService : IRunningService
         });
         WebApplication app = builder.Build();
         app.MapScep(context.Environment);
+        app.MapScepRa(context.Environment);
         app.MapRest(context.Environment, context.Authenticator);
         if (!config.IsTls)
         {

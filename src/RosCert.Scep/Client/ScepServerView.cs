@@ -92,6 +92,12 @@ public sealed class ScepServerView
             throw new ScepException("GetCACert returned no certificate: " + error.Message, error);
         }
 
+        return Of(capabilities, certificates);
+    }
+
+    /// <summary>A view from capabilities and GetCACert certificates kept from an earlier fetch (the forwarding RA caches them).</summary>
+    public static ScepServerView Of(IReadOnlySet<string> capabilities, IReadOnlyList<X509Certificate2> certificates)
+    {
         if (certificates.Count == 0)
         {
             throw new ScepException("GetCACert returned no certificate");
@@ -102,7 +108,8 @@ public sealed class ScepServerView
         return new ScepServerView(capabilities, ca, recipient, certificates);
     }
 
-    private static bool IsAuthority(X509Certificate2 certificate) =>
+    /// <summary>A CA certificate (basicConstraints cA), as opposed to an RA certificate.</summary>
+    public static bool IsAuthority(X509Certificate2 certificate) =>
         certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority);
 
     private static bool IsBundle(byte[] body)

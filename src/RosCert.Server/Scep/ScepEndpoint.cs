@@ -86,7 +86,7 @@ public static class ScepEndpoint
     }
 
     /// <summary>GET carries the message base64 in <c>message=</c>; a '+' left unescaped arrives as a space (RFC 8894 §4.1).</summary>
-    private static byte[] MessageOf(HttpRequest request)
+    internal static byte[] MessageOf(HttpRequest request)
     {
         string text = request.Query["message"].ToString().Replace(' ', '+');
         if (text.Length > PkiMessageCodec.MaxMessageBytes * 2)
@@ -104,7 +104,7 @@ public static class ScepEndpoint
         }
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
+    internal static async Task<byte[]> ReadBodyAsync(HttpContext context)
     {
         if (context.Request.ContentLength > PkiMessageCodec.MaxMessageBytes)
         {

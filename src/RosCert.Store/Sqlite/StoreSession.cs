@@ -10,7 +10,7 @@ namespace RosCert.Store.Sqlite;
 /// One connection with its prepared statements: the reader and writer a transaction hands to the
 /// command. Used by one thread at a time; <see cref="SqliteStore"/> pools them.
 /// </summary>
-internal sealed class StoreSession : IStoreWriter, IDisposable
+internal sealed partial class StoreSession : IStoreWriter, IDisposable
 {
     // SQLite extended result code SQLITE_CONSTRAINT_UNIQUE (sqlite.org/rescode.html#constraint_unique).
     private const int ConstraintUnique = 2067;
@@ -67,6 +67,8 @@ internal sealed class StoreSession : IStoreWriter, IDisposable
     public long ChangeCounter() => (long)_commands.Scalar("SELECT value FROM meta WHERE key = 'change'")!;
 
     public IReadOnlyList<CertificateEntry> Certificates() => ReadCertificates(_commands.Bind(CertificateStatements.SelectAll));
+
+    public int CertificateCount() => (int)(long)_commands.Scalar("SELECT count(*) FROM certificates")!;
 
     public CertificateEntry? Certificate(ItemId id) =>
         ReadCertificates(_commands.Bind(CertificateStatements.SelectById, ("$id", (long)id.Value))).SingleOrDefault();

@@ -23,6 +23,7 @@ public static class CertificateMenu
             ItemNoun = "certificate",
             Items = CertificateView.All,
             Lookup = CertificateView.Find,
+            Count = CertificateView.Count,
         };
         var backend = new TemplateBackend();
         menu.Add(ListCommands.Queries(CertificateProperties.All, sensitive: true,

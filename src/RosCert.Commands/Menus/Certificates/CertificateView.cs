@@ -27,6 +27,10 @@ public static class CertificateView
         return views.ToArray();
     }
 
+    /// <summary>The number of entries <see cref="All"/> lists, by a COUNT query; null with <c>active</c>/<c>inactive</c>, which need the entries.</summary>
+    public static int? Count(Invocation invocation) =>
+        invocation.Flag("active") || invocation.Flag("inactive") ? null : invocation.Reader.CertificateCount();
+
     /// <summary>One certificate by name or id, without listing the others.</summary>
     public static ItemView? Find(Invocation invocation, string? name, ItemId? id)
     {

@@ -7,7 +7,7 @@ namespace RosCert.Commands.Menus.Certificates;
 /// <summary>
 /// Builds and stores the CRL of a local CA (reference §1.7): number increasing by one per build,
 /// thisUpdate now, nextUpdate <see cref="Validity"/> later, signed with the CA key and its digest.
-/// The revoked list is streamed out of a read transaction into <see cref="CrlWriter"/>; the result
+/// The revoked list is streamed out of a read transaction into <see cref="CrlBuilder"/>; the result
 /// is stored in a short write transaction that keeps the CRL stale if a revocation came in meanwhile.
 /// </summary>
 public static class CrlPublisher
@@ -24,27 +24,24 @@ public static class CrlPublisher
 
     public static void Rebuild(CommandEnvironment environment, ItemId caId)
     {
-        (CertificateEntry? ca, CrlRecord? current) = environment.Store.Read(r => (r.Certificate(caId), r.Crl(caId)));
+        (CertificateEntry? ca, long? number) = environment.Store.Read(r => (r.Certificate(caId), r.CrlNumber(caId)));
         if (ca is null || !Publishes(ca))
         {
             return;
         }
 
         DateTimeOffset now = TruncateToSeconds(environment.Clock.GetUtcNow());
-        var request = new CrlRequest(ca.Der!, environment.Keys.Unseal(ca.PrivateKey!), ca.DigestAlgorithm, (current?.Number ?? 0) + 1, now, now + Validity);
-        (byte[] der, long listed) = environment.Store.Read(r =>
-        {
-            long count = 0;
-            byte[] built = CrlWriter.Write(request, r.RevokedBy(caId).Select(s => { count++; return Entry(s); }));
-            return (built, count);
-        });
+        var request = new CrlRequest(ca.Der!, environment.Keys.Unseal(ca.PrivateKey!), ca.DigestAlgorithm, (number ?? 0) + 1, now, now + Validity);
+        using var builder = new CrlBuilder(request);
+        long listed = environment.Store.Read(r => r.ReadRevoked(caId, builder.AddStored));
+        SignedCrl crl = builder.Sign();
         environment.Store.Write(writer =>
         {
-            CrlRecord? latest = writer.Crl(caId);
-            if (latest is null || latest.Number < request.CrlNumber)
+            if (writer.CrlNumber(caId) is not { } latest || latest < request.CrlNumber)
             {
                 bool stillCurrent = writer.RevokedCount(caId) == listed;
-                writer.PutCrl(new CrlRecord(caId, request.CrlNumber, request.ThisUpdate, request.NextUpdate, der, Stale: !stillCurrent));
+                var record = new CrlRecord(caId, request.CrlNumber, request.ThisUpdate, request.NextUpdate, Der: null, Stale: !stillCurrent);
+                writer.PutCrl(record, crl.Length, crl.WriteTo);
             }
 
             return 0;
@@ -56,10 +53,6 @@ public static class CrlPublisher
         crl is null || crl.Stale || crl.Der is null
         || crl.ThisUpdate + RefreshAfter <= now
         || crl.NextUpdate - TimeSpan.FromHours(1) <= now;
-
-    private static RevokedEntry Entry(RevokedSerial serial) =>
-        new(Convert.FromHexString(serial.SerialNumber), serial.RevokedAt,
-            serial.Reason is { } name && RevocationReasons.TryParse(name, out RevocationReason reason) ? reason : RevocationReason.Unspecified);
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset instant) =>
         DateTimeOffset.FromUnixTimeSeconds(instant.ToUnixTimeSeconds());

@@ -39,8 +39,7 @@ public static class RevokeCommand
 
             foreach (ItemId ca in cas)
             {
-                CrlRecord current = writer.Crl(ca) ?? new CrlRecord(ca, 0, null, null, null, Stale: true);
-                writer.PutCrl(current with { Stale = true });
+                writer.MarkCrlStale(ca);
             }
 
             return cas.ToArray();

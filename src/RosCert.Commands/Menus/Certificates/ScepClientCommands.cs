@@ -1,4 +1,3 @@
-using System.Text;
 using RosCert.Commands.Catalogue;
 using RosCert.Commands.Execution;
 using RosCert.Commands.Items;
@@ -67,12 +66,7 @@ public static class ScepClientCommands
             Put(state, "ca-identity", invocation.Text("ca-identity"));
             Put(state, "trusted-fingerprint", invocation.Text("ca-fingerprint"));
             Put(state, "refresh", invocation.Argument("refresh") is RosBool { Value: true } ? "yes" : null);
-            if (invocation.Text("challenge-password") is { Length: > 0 } challenge)
-            {
-                writer.PutSecret(ScepEnrolment.ChallengeSecret(template.Id), environment.Keys.Seal(Encoding.UTF8.GetBytes(challenge)));
-            }
-
-            writer.Update(template with { Name = name, Management = new Management(ScepEnrolment.Kind, state) });
+            ScepEnrolment.Manage(writer, environment.Keys, template, name, state, invocation.Text("challenge-password"));
             return template.Id;
         });
         string status = ScepEnrolment.Step(environment, id, force: false);

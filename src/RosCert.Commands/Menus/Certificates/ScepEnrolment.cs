@@ -7,6 +7,7 @@ using RosCert.Core.Model;
 using RosCert.Core.Ports;
 using RosCert.Core.Requests;
 using RosCert.Scep.Client;
+using RosCert.Scep.Forwarding;
 using RosCert.Scep.Wire;
 
 namespace RosCert.Commands.Menus.Certificates;
@@ -125,9 +126,15 @@ public static class ScepEnrolment
         X509Certificate2 signer = current ?? selfSigned;
         byte[] nonce = PkiMessageCodec.NewNonce();
         X509Certificate2 recipient = nextCa ?? server.Recipient;
-        byte[] message = pending
+        byte[]? request = pending ? null : Request(environment, entry, key, renewal);
+        byte[] message = request is null
             ? ScepRequestBuilder.Poll((nextCa ?? server.Ca).SubjectName, subject, transaction, nonce, selfSigned, recipient, algorithms)
-            : ScepRequestBuilder.Enrol(Request(environment, entry, key, renewal), renewal, transaction, nonce, signer, recipient, algorithms);
+            : ScepRequestBuilder.Enrol(request, renewal, transaction, nonce, signer, recipient, algorithms);
+        if (request is not null)
+        {
+            Remember(environment, entry.Id, "req-fingerprint", ScepFingerprint.Of(state.GetValueOrDefault(ScepFingerprint.AlgorithmProperty), request));
+        }
+
         ScepHttpReply reply = server.UsePost ? http.Post(state["scep-url"], message) : http.Get(state["scep-url"], "PKIOperation", Convert.ToBase64String(message));
         if (reply.StatusCode != 200)
         {
@@ -169,7 +176,8 @@ public static class ScepEnrolment
         return key;
     }
 
-    private static X509Certificate2 CurrentWithKey(CommandEnvironment environment, CertificateEntry entry)
+    /// <summary>The certificate of <paramref name="entry"/> with its RSA key (a renewal's signer, the forwarding RA's certificate).</summary>
+    internal static X509Certificate2 CurrentWithKey(CommandEnvironment environment, CertificateEntry entry)
     {
         byte[] pkcs8 = environment.Keys.Unseal(entry.PrivateKey!);
         using RSA rsa = RSA.Create();
@@ -212,6 +220,30 @@ public static class ScepEnrolment
         });
         return Save(environment, id, s => s.Remove("transaction-id"), "failed: " + reason);
     }
+
+    /// <summary>
+    /// Makes <paramref name="entry"/> (a template) SCEP-managed under <paramref name="name"/> with the
+    /// client <paramref name="state"/>; the challenge, when given, is sealed. Shared by <c>add-scep</c>
+    /// and the forwarding RA's own certificate (decision 0060).
+    /// </summary>
+    internal static void Manage(IStoreWriter writer, IKeyProtector keys, CertificateEntry entry, string name, Dictionary<string, string> state, string? challenge)
+    {
+        if (!string.IsNullOrEmpty(challenge))
+        {
+            writer.PutSecret(ChallengeSecret(entry.Id), keys.Seal(Encoding.UTF8.GetBytes(challenge)));
+        }
+
+        writer.Update(entry with { Name = name, Management = new Management(Kind, state) });
+    }
+
+    private static void Remember(CommandEnvironment environment, ItemId id, string property, string value) =>
+        environment.Store.Write(w =>
+        {
+            CertificateEntry entry = w.Certificate(id) ?? throw new InvalidOperationException("no such item");
+            var properties = new Dictionary<string, string>(entry.Management!.Properties, StringComparer.Ordinal) { [property] = value };
+            w.Update(entry with { Management = new Management(Kind, properties) });
+            return 0;
+        });
 
     private static string Save(CommandEnvironment environment, ItemId id, Action<Dictionary<string, string>> change, string status) =>
         environment.Store.Write(w =>

@@ -39,11 +39,13 @@ public static class ScepServerCommands
         {
             ItemRecord request = invocation.Writer.Items(ScepStoreNames.RequestMenu).FirstOrDefault(r => r.Id == target.Id)
                 ?? throw Errors.NoSuchItem();
-            ScepServerSettings server = ServerOf(invocation.Writer, request);
+            // Before the server lookup: a forwarding RA's transactions (decision 0060) have no local server.
             if (request.Properties.GetValueOrDefault("status") != ScepStoreNames.Pending)
             {
                 throw Errors.Failure("request is not pending");
             }
+
+            ScepServerSettings server = ServerOf(invocation.Writer, request);
 
             if (ScepRequestQueue.IsExpired(request, server, invocation.Now))
             {

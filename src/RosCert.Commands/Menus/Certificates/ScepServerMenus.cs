@@ -72,7 +72,7 @@ public static class ScepServerMenus
             new("name", StringType.Instance, ReadWrite, "name of the registration authority") { Required = true },
             new("server-url", StringType.Instance, ReadWrite, "upstream SCEP server") { Required = true },
             new("template", new ItemReferenceType(CertificateProperties.Menu), ReadWrite, "template of the RA certificate") { Required = true },
-            new("challenge-password", StringType.Instance, ReadWrite, "challenge password of the upstream server") { Sensitive = true },
+            new("challenge-password", StringType.Instance, ReadWrite, "challenge password the RA enrols its own certificate with") { Sensitive = true },
             new("ca-identity", StringType.Instance, ReadWrite, "CA identity sent upstream"),
             new("fingerprint-algorithm", new EnumType("sha256", "sha1", "md5"), ReadWrite, "hash of the CA fingerprint") { Default = "sha256" },
             new("ra-path", StringType.Instance, ReadWrite, "HTTP path the RA serves"),
@@ -88,15 +88,17 @@ public static class ScepServerMenus
             Flags = [new('X', "DISABLED", "disabled", 0), new('C', "SMART-CARD-KEY", "smart-card-key", 1)],
             BriefColumns = ["name", "server-url", "status"],
             ItemNoun = "RA",
-            Items = RecordBackend.View,
+            Items = ScepRaService.View,
         };
-        var backend = new RecordBackend(menu);
         menu.Add(ListCommands.Queries(properties, sensitive: true));
-        menu.Add(ListCommands.Changes(properties, backend, withUnset: false));
-        menu.Add(ListCommands.EnableDisable(backend));
+        menu.Add(ListCommands.Changes(properties, new ScepRaBackend(menu), withUnset: false));
+        menu.Add(ListCommands.EnableDisable(new RecordBackend(menu)));
         menu.Add(ExportCommand.For(_ => []));
         return menu.Add(new CommandDef("renew", "renew the RA certificate", Rights.Write, CommandKind.Unbound,
-            [new("numbers", ItemListType.Many, "RAs to renew") { Required = true, Position = 0 }]));
+            [new("numbers", ItemListType.Many, "RAs to renew") { Required = true, Position = 0 }])
+        {
+            Handler = ScepRaService.Renew,
+        });
     }
 
     private static Menu Requests()

@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+using RosCert.Core.Model;
+using RosCert.Core.Ports;
+using SQLitePCL;
+
+namespace RosCert.Store.Sqlite;
+
+/// <summary>
+/// The CRL side of a session: revoked serials streamed straight from SQLite's row buffers, the CRL number
+/// and staleness without the CRL's bytes, and a CRL's bytes written into its row in pieces.
+/// </summary>
+internal sealed partial class StoreSession
+{
+    // Served in serial order by the covering index certificates_revoked_serial: no sort, no table lookups.
+    private const string RevokedRowsSql =
+        "SELECT serial_number, revoked, revocation_reason FROM certificates WHERE issued_by = ?1 AND revoked IS NOT NULL ORDER BY serial_number";
+
+    /// <summary>
+    /// One forward-only statement over the covering index; each row's text is handed over as the span
+    /// SQLite holds, so a million rows allocate nothing per row.
+    /// </summary>
+    public long ReadRevoked(ItemId caId, RevokedRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        sqlite3 database = Connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(database, RevokedRowsSql, out sqlite3_stmt statement), database);
+        using (statement)
+        {
+            Check(raw.sqlite3_bind_int64(statement, 1, caId.Value), database);
+            long count = 0;
+            int result;
+            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                row(raw.sqlite3_column_blob(statement, 0), raw.sqlite3_column_int64(statement, 1), raw.sqlite3_column_blob(statement, 2));
+                count++;
+            }
+
+            if (result != raw.SQLITE_DONE)
+            {
+                Check(result, database);
+            }
+
+            return count;
+        }
+    }
+
+    public long? CrlNumber(ItemId caId) =>
+        _commands.Scalar("SELECT number FROM crls WHERE ca_id = $id", ("$id", (long)caId.Value)) is long number ? number : null;
+
+    public void MarkCrlStale(ItemId caId) =>
+        _commands.Execute(
+            "INSERT INTO crls (ca_id, number, stale) VALUES ($id, 0, 1) ON CONFLICT (ca_id) DO UPDATE SET stale = 1",
+            ("$id", (long)caId.Value));
+
+    /// <summary>
+    /// The row gets a zero-filled blob of the CRL's length (SQLite allocates pages, not memory), which
+    /// <paramref name="writeDer"/> then fills through incremental blob I/O: the CRL is never one array.
+    /// </summary>
+    public void PutCrl(CrlRecord crl, long length, Action<Stream> writeDer)
+    {
+        ArgumentNullException.ThrowIfNull(crl);
+        ArgumentNullException.ThrowIfNull(writeDer);
+        _commands.Execute(
+            "INSERT INTO crls (ca_id, number, this_update, next_update, der, stale) VALUES ($id, $number, $this, $next, zeroblob($length), $stale) "
+            + "ON CONFLICT (ca_id) DO UPDATE SET number = excluded.number, this_update = excluded.this_update, next_update = excluded.next_update, der = excluded.der, stale = excluded.stale",
+            ("$id", (long)crl.CaId.Value),
+            ("$number", crl.Number),
+            ("$this", crl.ThisUpdate?.ToUnixTimeSeconds()),
+            ("$next", crl.NextUpdate?.ToUnixTimeSeconds()),
+            ("$length", length),
+            ("$stale", crl.Stale ? 1L : 0L));
+        using var blob = new SqliteBlob(Connection, "crls", "der", crl.CaId.Value);
+        writeDer(blob);
+        if (blob.Position != length)
+        {
+            throw new InvalidOperationException($"the CRL writer wrote {blob.Position} bytes, not {length}");
+        }
+    }
+
+    private static void Check(int result, sqlite3 database)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, database);
+        }
+    }
+}
