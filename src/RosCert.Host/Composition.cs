@@ -36,7 +36,7 @@ internal sealed class Composition : IDisposable
             Keys = new LazyKeyProtector(() => new AesGcmKeyProtector(MasterKey.LoadOrCreate(MasterKey.ResolvePath()))),
             Clock = TimeProvider.System,
             Catalogue = RouterOsCatalogue.Build(),
-            KeySource = new RandomKeySource(),
+            KeySource = KeyPool.ForThisMachine(new RandomKeySource()),
             Serials = new RandomSerialSource(),
             CrlCache = RuntimeCrlCache.For(directory.Path),
             ScriptHostFactory = session => new RosCert.Console.Execution.ConsoleEngine(session, TextWriter.Null, TextWriter.Null),

@@ -43,16 +43,31 @@ public static class CommandRunner
             });
         }
 
-        CommandResult result = command.Kind == CommandKind.Query
-            ? store.Read(r => Checked(handler, new Invocation(session, menu, command, arguments, r, null)))
-            : Checked(handler, new Invocation(session, menu, command, arguments, new DeferredReader(store), null));
-        if (audited)
+        // Unbound commands (sign, import) manage their own transactions and record the entry in their
+        // last write (Invocation.RecordAudit); exports only read: the entry then follows their success
+        // in a transaction of its own.
+        Action<Core.Ports.IStoreWriter>? audit = audited ? w => AuditLog.Record(w, session, menu, command, arguments) : null;
+        CommandResult result;
+        Invocation invocation;
+        if (command.Kind == CommandKind.Query)
         {
-            // Unbound commands (sign, import) manage their own transactions; exports only read: the
-            // entry follows their success in a transaction of its own.
+            (result, invocation) = store.Read(r =>
+            {
+                var query = new Invocation(session, menu, command, arguments, r, null) { PendingAudit = audit };
+                return (Checked(handler, query), query);
+            });
+        }
+        else
+        {
+            invocation = new Invocation(session, menu, command, arguments, new DeferredReader(store), null) { PendingAudit = audit };
+            result = Checked(handler, invocation);
+        }
+
+        if (invocation.PendingAudit is { } pending)
+        {
             store.Write(w =>
             {
-                AuditLog.Record(w, session, menu, command, arguments);
+                pending(w);
                 return 0;
             });
         }

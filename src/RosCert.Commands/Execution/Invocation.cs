@@ -48,6 +48,23 @@ public sealed class Invocation
     /// <summary>The <c>/system clock</c> zone every date is printed in.</summary>
     public TimeZoneInfo Zone => _zone ??= SystemSettings.Zone(Reader, Environment.HostZone);
 
+    /// <summary>The audit entry still to record for this command, if it is audited (see <see cref="RecordAudit"/>).</summary>
+    internal Action<IStoreWriter>? PendingAudit { get; set; }
+
+    /// <summary>
+    /// Records the command's audit entry in the transaction of <paramref name="writer"/>, so it commits
+    /// with the change: commands that run their own transactions (<c>sign</c>) call it in their last
+    /// write; the runner records it in a transaction of its own for those that do not.
+    /// </summary>
+    public void RecordAudit(IStoreWriter writer)
+    {
+        if (PendingAudit is { } record)
+        {
+            record(writer);
+            PendingAudit = null;
+        }
+    }
+
     public RosValue? Argument(string name) => Arguments.GetValueOrDefault(name);
 
     public bool Has(string name) => Arguments.ContainsKey(name);

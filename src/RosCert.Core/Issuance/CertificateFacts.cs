@@ -25,8 +25,13 @@ public static partial class CertificateFacts
             AkidOf(parts) ?? "",
             tbs.NotBefore,
             tbs.NotAfter,
-            DistinguishedNames.Format(parts.Issuer));
+            DistinguishedNames.Format(parts.Issuer),
+            JoinedCrlPoints(CrlDistributionPointsOf(der)),
+            KeyMaterial.PublicKeyHash(parts.PublicKey.ExportSubjectPublicKeyInfo()));
     }
+
+    /// <summary>CRL distribution point URIs as the store keeps them: comma separated, null when none.</summary>
+    internal static string? JoinedCrlPoints(IReadOnlyList<string> points) => points.Count > 0 ? string.Join(',', points) : null;
 
     /// <summary>The key-size value of the certificate's public key: RSA bits or the named curve.</summary>
     public static KeySize KeySizeOf(byte[] der) => KeySizeOf(PartsOf(der).PublicKey);

@@ -21,24 +21,60 @@ public sealed class CertificateIssuer(TimeProvider clock, ISerialSource serials)
     public IssuedCertificate Issue(IssuanceRequest request, byte[]? subjectPrivateKeyPkcs8, SigningAuthority? authority)
     {
         ArgumentNullException.ThrowIfNull(request);
-        PublicKey subjectKey = KeyMaterial.ParsePublicKey(request.SubjectPublicKeyInfo);
+        if (!request.PublicKeyChecked)
+        {
+            _ = KeyMaterial.ParsePublicKey(request.SubjectPublicKeyInfo);
+        }
+
         X500DistinguishedName subject = BuildSubject(request.Subject);
         byte[] subjectKeyId = KeyIdentifiers.SubjectKeyId(request.SubjectPublicKeyInfo);
         (DateTimeOffset notBefore, DateTimeOffset notAfter) = Validity(request.DaysValid);
 
-        using Signer signer = authority is null
-            ? SelfSigner(subjectKey, subject, subjectKeyId, subjectPrivateKeyPkcs8)
-            : AuthoritySigner(authority);
-        DigestSignatureGenerator generator = DigestSignatureGenerator.Create(signer.Key, request.Digest);
-
-        var builder = new CertificateRequest(subject, subjectKey, HashAlgorithmName.SHA256);
-        foreach (X509Extension extension in IssuanceExtensions.For(request, subjectKeyId, signer.KeyId, authority?.CrlHosts ?? []))
+        if (authority is null)
         {
-            builder.CertificateExtensions.Add(extension);
+            using Signer self = SelfSigner(request.SubjectPublicKeyInfo, subject, subjectKeyId, subjectPrivateKeyPkcs8);
+            return Sign(request, self, subject, subjectKeyId, [], notBefore, notAfter);
         }
 
-        using X509Certificate2 certificate = builder.Create(signer.Name, generator, notBefore, notAfter, NextSerial());
-        return CertificateFacts.Describe(certificate.RawData);
+        // The CA's signer is prepared once per authority object and thread (AuthoritySigners).
+        Signer signer = AuthoritySigners.For(authority, AuthoritySigner);
+        try
+        {
+            return Sign(request, signer, subject, subjectKeyId, authority.CrlHosts, notBefore, notAfter);
+        }
+        catch
+        {
+            AuthoritySigners.Forget(authority);
+            throw;
+        }
+    }
+
+    /// <summary>Encodes and signs the certificate; what RouterOS prints of it is known from the parts,
+    /// so the new certificate is never parsed back.</summary>
+    private IssuedCertificate Sign(IssuanceRequest request, Signer signer, X500DistinguishedName subject, byte[] subjectKeyId, IReadOnlyList<string> crlHosts, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        DigestSignatureGenerator generator = DigestSignatureGenerator.Create(signer.Key, request.Digest);
+        byte[] serial = NextSerial();
+        var parts = new CertificateEncoder.Parts(
+            serial,
+            signer.Name,
+            notBefore,
+            notAfter,
+            subject,
+            request.SubjectPublicKeyInfo,
+            IssuanceExtensions.For(request, subjectKeyId, signer.KeyId, crlHosts));
+        byte[] der = CertificateEncoder.Sign(parts, generator);
+        return new IssuedCertificate(
+            der,
+            CertificateFacts.SerialNumberText(serial),
+            Convert.ToHexStringLower(SHA256.HashData(der)),
+            Convert.ToHexString(subjectKeyId),
+            Convert.ToHexString(signer.KeyId),
+            notBefore,
+            notAfter,
+            signer.NameText,
+            CertificateFacts.JoinedCrlPoints(IssuanceExtensions.CrlUrls(crlHosts, signer.KeyId)),
+            KeyMaterial.PublicKeyHash(request.SubjectPublicKeyInfo));
     }
 
     /// <summary>RFC 5280 §4.1.2.4/§4.1.2.6: the issuer "MUST contain a non-empty distinguished name"; a self-signed
@@ -76,7 +112,7 @@ public sealed class CertificateIssuer(TimeProvider clock, ISerialSource serials)
         return valid ? serial : throw new CryptographicException($"the serial source gave an invalid serial number {Convert.ToHexString(serial)}");
     }
 
-    private static Signer SelfSigner(PublicKey subjectKey, X500DistinguishedName subject, byte[] subjectKeyId, byte[]? privateKeyPkcs8)
+    private static Signer SelfSigner(byte[] subjectPublicKeyInfo, X500DistinguishedName subject, byte[] subjectKeyId, byte[]? privateKeyPkcs8)
     {
         if (privateKeyPkcs8 is null)
         {
@@ -84,7 +120,7 @@ public sealed class CertificateIssuer(TimeProvider clock, ISerialSource serials)
         }
 
         AsymmetricAlgorithm key = KeyMaterial.LoadPrivateKey(privateKeyPkcs8);
-        if (!KeyMaterial.Matches(key, subjectKey))
+        if (!key.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(subjectPublicKeyInfo))
         {
             key.Dispose();
             throw new CryptographicException("the private key does not match the certificate's public key");
@@ -125,8 +161,11 @@ public sealed class CertificateIssuer(TimeProvider clock, ISerialSource serials)
         }
     }
 
-    private sealed record Signer(AsymmetricAlgorithm Key, X500DistinguishedName Name, byte[] KeyId) : IDisposable
+    internal sealed record Signer(AsymmetricAlgorithm Key, X500DistinguishedName Name, byte[] KeyId) : IDisposable
     {
+        /// <summary>The signer's name as RouterOS prints an issuer.</summary>
+        public string NameText { get; } = DistinguishedNames.Format(Name);
+
         public void Dispose() => Key.Dispose();
     }
 }

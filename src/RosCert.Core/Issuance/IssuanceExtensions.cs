@@ -48,9 +48,15 @@ internal static class IssuanceExtensions
         // RFC 5280 §4.2.1.13: one DistributionPoint whose fullName lists one URI per CRL host.
         if (crlHosts.Count > 0)
         {
-            string name = Convert.ToHexString(issuerKeyId);
-            yield return new X509Extension(CrlDistributionPointsOid, EncodeDistributionPoint(crlHosts.Select(host => $"http://{UriHost(host)}/crl/{name}.crl")), critical: false);
+            yield return new X509Extension(CrlDistributionPointsOid, EncodeDistributionPoint(CrlUrls(crlHosts, issuerKeyId)), critical: false);
         }
+    }
+
+    /// <summary>The CRL URL of the issuer on each of its CRL hosts (reference §2.19: <c>http://host/crl/SKID.crl</c>).</summary>
+    public static IReadOnlyList<string> CrlUrls(IReadOnlyList<string> crlHosts, byte[] issuerKeyId)
+    {
+        string name = Convert.ToHexString(issuerKeyId);
+        return [.. crlHosts.Select(host => $"http://{UriHost(host)}/crl/{name}.crl")];
     }
 
     /// <summary>The KeyUsage bits of a keyword set: table bit n is X.509 bit n (bit 8 decipherOnly).</summary>

@@ -12,7 +12,12 @@ public sealed record IssuanceRequest(
     KeyUsage KeyUsage,
     int DaysValid,
     DigestAlgorithm Digest,
-    byte[] SubjectPublicKeyInfo);
+    byte[] SubjectPublicKeyInfo)
+{
+    /// <summary>True when the caller exported <see cref="SubjectPublicKeyInfo"/> from a key it generated
+    /// itself (<c>sign</c>), so the issuer need not load the key once more to check it is one it can certify.</summary>
+    public bool PublicKeyChecked { get; init; }
+}
 
 /// <summary>
 /// The issuing CA: its DER certificate and its private key as PKCS#8 DER; <see cref="CrlHosts"/> from
@@ -22,7 +27,8 @@ public sealed record SigningAuthority(byte[] CertificateDer, byte[] PrivateKeyPk
 
 /// <summary>
 /// A certificate and the printed facts RouterOS keeps about it (reference §1.5): upper-case hex serial,
-/// lower-case SHA-256 fingerprint, upper-case 40-digit skid/akid, issuer as <c>C=..,O=..,CN=..</c>.
+/// lower-case SHA-256 fingerprint, upper-case 40-digit skid/akid, issuer as <c>C=..,O=..,CN=..</c>,
+/// the CRL distribution point URIs (comma separated, null when none) and the SHA-256 of the public key.
 /// </summary>
 public sealed record IssuedCertificate(
     byte[] Der,
@@ -32,4 +38,6 @@ public sealed record IssuedCertificate(
     string Akid,
     DateTimeOffset InvalidBefore,
     DateTimeOffset InvalidAfter,
-    string Issuer);
+    string Issuer,
+    string? CrlDistributionPoints,
+    string PublicKeyHash);

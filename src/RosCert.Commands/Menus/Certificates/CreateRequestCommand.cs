@@ -28,7 +28,7 @@ public static class CreateRequestCommand
             ? given
             : throw Errors.Failure("key-passphrase is required: the private key is never written unencrypted");
         CertificateEntry template = Template(invocation);
-        byte[] privateKey = KeyGeneration.Generate(invocation, template.KeySize);
+        byte[] privateKey = KeyGeneration.Generate(invocation, template.KeySize).Pkcs8;
         byte[] request = Request(template, privateKey, invocation.Text("challenge-passphrase"));
 
         invocation.Environment.Files.WriteAtomic(RequestFile, Encoding.ASCII.GetBytes(PemFile.Write("CERTIFICATE REQUEST", request)));

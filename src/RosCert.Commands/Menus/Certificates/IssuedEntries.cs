@@ -18,11 +18,7 @@ public static class IssuedEntries
         InvalidAfter = issued.InvalidAfter,
         Issuer = issued.Issuer,
         IssuedBy = issuedBy,
-        CrlDistributionPoints = CrlPoints(issued.Der),
-        PublicKeyHash = KeyMaterial.PublicKeyHash(CertificateFacts.PublicKeyInfoOf(issued.Der)),
+        CrlDistributionPoints = issued.CrlDistributionPoints,
+        PublicKeyHash = issued.PublicKeyHash,
     };
-
-    /// <summary>The CDP URIs a certificate carries, comma separated; null when none.</summary>
-    public static string? CrlPoints(byte[] der) =>
-        CertificateFacts.CrlDistributionPointsOf(der) is { Count: > 0 } points ? string.Join(',', points) : null;
 }

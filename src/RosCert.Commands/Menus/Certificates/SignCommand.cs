@@ -22,9 +22,9 @@ public static class SignCommand
     public static CommandResult Run(Invocation invocation)
     {
         SigningPlan plan = invocation.Environment.Store.Read(reader => SigningPlan.Prepare(invocation, reader));
-        byte[] privateKey = KeyGeneration.Generate(invocation, plan.Template.KeySize);
+        GeneratedKey key = KeyGeneration.Generate(invocation, plan.Template.KeySize);
         invocation.Session.Output.Progress("signing");
-        CertificateEntry signed = invocation.Environment.Store.Write(writer => Store(invocation, writer, plan, privateKey));
+        CertificateEntry signed = invocation.Environment.Store.Write(writer => Store(invocation, writer, plan, key));
         Warn(invocation, plan, signed);
         if (CrlPublisher.Publishes(signed))
         {
@@ -34,7 +34,7 @@ public static class SignCommand
         return new RecordResult([new("progress", RosValue.Of("done"))]);
     }
 
-    private static CertificateEntry Store(Invocation invocation, IStoreWriter writer, SigningPlan plan, byte[] privateKey)
+    private static CertificateEntry Store(Invocation invocation, IStoreWriter writer, SigningPlan plan, GeneratedKey key)
     {
         CertificateEntry template = writer.Certificate(plan.Template.Id) ?? throw Errors.NoSuchItem();
         if (template != plan.Template)
@@ -48,16 +48,17 @@ public static class SignCommand
             throw Errors.NameExists("certificate");
         }
 
-        IssuanceRequest request = plan.Request(KeyMaterial.SubjectPublicKeyInfo(privateKey));
+        IssuanceRequest request = plan.Request(key.SubjectPublicKeyInfo) with { PublicKeyChecked = true };
         IssuedCertificate issued = plan.Authority is { } ca
             ? IssueUnder(invocation, writer, request, ca)
-            : IssueWithSerial(invocation.Environment, writer, request, privateKey, authority: null);
-        CertificateEntry signed = template.WithIssued(issued, plan.Authority?.Id, invocation.Environment.Keys.Seal(privateKey)) with
+            : IssueWithSerial(invocation.Environment, writer, request, key.Pkcs8, authority: null);
+        CertificateEntry signed = template.WithIssued(issued, plan.Authority?.Id, invocation.Environment.Keys.Seal(key.Pkcs8)) with
         {
             Name = name,
             CaCrlHost = invocation.Text("ca-crl-host") is { Length: > 0 } hosts ? hosts : null,
         };
         writer.Update(signed);
+        invocation.RecordAudit(writer);
         return signed;
     }
 
@@ -97,12 +98,35 @@ public static class SignCommand
         }
     }
 
+    /// <summary>The CA's unsealed signing authority, kept per thread while the CA is the same entry
+    /// (id, certificate, sealed key, crl hosts), so a script of many <c>sign ca=</c> unseals and
+    /// prepares the CA key once (docs/performance.md step 4). The clear key stays in memory only and
+    /// is zeroed when another CA replaces it.</summary>
     private static SigningAuthority SigningAuthorityOf(CommandEnvironment environment, CertificateEntry ca)
     {
+        if (t_authority is { } cached && cached.Ca.Id == ca.Id && cached.Ca.CaCrlHost == ca.CaCrlHost
+            && cached.Ca.PrivateKey!.Bytes.AsSpan().SequenceEqual(ca.PrivateKey!.Bytes)
+            && cached.Ca.Der!.AsSpan().SequenceEqual(ca.Der) && cached.Keys == environment.Keys)
+        {
+            return cached.Authority;
+        }
+
         byte[] key = environment.Keys.Unseal(ca.PrivateKey!);
         string[] hosts = (ca.CaCrlHost ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new SigningAuthority(ca.Der!, key, hosts);
+        var authority = new SigningAuthority(ca.Der!, key, hosts);
+        if (t_authority is { } replaced)
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(replaced.Authority.PrivateKeyPkcs8);
+        }
+
+        t_authority = new CachedAuthority(ca, environment.Keys, authority);
+        return authority;
     }
+
+    [ThreadStatic]
+    private static CachedAuthority? t_authority;
+
+    private sealed record CachedAuthority(CertificateEntry Ca, IKeyProtector Keys, SigningAuthority Authority);
 
     /// <summary>
     /// RouterOS's default key usage makes every certificate a CA; scripts rely on that default, so it
