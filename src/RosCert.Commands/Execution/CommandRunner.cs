@@ -59,8 +59,14 @@ public static class CommandRunner
         }
         else
         {
+            // The references are checked in one snapshot rather than a transaction per lookup.
+            store.Read(r =>
+            {
+                CheckReferences(new Invocation(session, menu, command, arguments, r, null));
+                return 0;
+            });
             invocation = new Invocation(session, menu, command, arguments, new DeferredReader(store), null) { PendingAudit = audit };
-            result = Checked(handler, invocation);
+            result = handler(invocation);
         }
 
         if (invocation.PendingAudit is { } pending)

@@ -29,6 +29,10 @@ public sealed class Invocation
 
     public Session Session { get; }
 
+    /// <summary>The same command reading through <paramref name="reader"/> (one transaction of its own,
+    /// for a command that manages its transactions), so its lookups share that snapshot.</summary>
+    public Invocation Reading(IStoreReader reader) => new(Session, Menu, Command, Arguments, reader, _writer);
+
     public Menu Menu { get; }
 
     public CommandDef Command { get; }

@@ -13,7 +13,7 @@ internal sealed record SigningPlan(CertificateEntry Template, CertificateEntry? 
 {
     public static SigningPlan Prepare(Invocation invocation, IStoreReader reader)
     {
-        ItemView target = invocation.Targets("number").Single();
+        ItemView target = invocation.Reading(reader).Targets("number").Single();
         CertificateEntry template = reader.Certificate(target.Id!.Value) ?? throw Errors.NoSuchItem();
         if (!template.IsTemplate)
         {
