@@ -92,24 +92,6 @@ public static class BuiltinView
         return [.. anchors];
     }
 
-    private static CertificateEntry Describe(byte[] der)
-    {
-        IssuedCertificate facts = CertificateFacts.Describe(der);
-        SubjectFields subject = CertificateFacts.SubjectOf(der);
-        return new CertificateEntry
-        {
-            Id = default,
-            Name = subject.CommonName,
-            CommonName = subject.CommonName,
-            Country = subject.Country,
-            State = subject.State,
-            Locality = subject.Locality,
-            Organization = subject.Organization,
-            Unit = subject.Unit,
-            SubjectAltName = string.Join(',', CertificateFacts.SubjectAltNamesOf(der).Select(SignRequestCommand.SanText)),
-            KeySize = CertificateFacts.KeySizeOf(der),
-            DaysValid = (int)Math.Round((facts.InvalidAfter - facts.InvalidBefore).TotalDays),
-            KeyUsage = CertificateFacts.KeyUsageOf(der),
-        }.WithIssued(facts, issuedBy: null, privateKey: null);
-    }
+    private static CertificateEntry Describe(byte[] der) =>
+        new CertificateEntry { Id = default, Name = CertificateFacts.SubjectOf(der).CommonName }.WithCertificate(der);
 }

@@ -54,27 +54,13 @@ internal static class ImportedEntry
             return null;
         }
 
-        IssuedCertificate facts = CertificateFacts.Describe(der);
-        SubjectFields subject = CertificateFacts.SubjectOf(der);
-        var entry = new CertificateEntry
+        return new CertificateEntry
         {
             Id = writer.AllocateId(CertificateProperties.Menu),
             Name = options.NextName(writer),
-            CommonName = subject.CommonName,
-            Country = subject.Country,
-            State = subject.State,
-            Locality = subject.Locality,
-            Organization = subject.Organization,
-            Unit = subject.Unit,
-            SubjectAltName = string.Join(',', CertificateFacts.SubjectAltNamesOf(der).Select(SignRequestCommand.SanText)),
-            KeySize = keySize,
-            DaysValid = (int)Math.Round((facts.InvalidAfter - facts.InvalidBefore).TotalDays),
-            DigestAlgorithm = CertificateFacts.SignatureDigestOf(der),
-            KeyUsage = CertificateFacts.KeyUsageOf(der),
             Trusted = options.Trusted,
             TrustStore = options.TrustStore,
             NoKeyExport = options.NoKeyExport,
-        };
-        return entry.WithIssued(facts, issuedBy: null, privateKey: null);
+        }.WithCertificate(der, keySize);
     }
 }

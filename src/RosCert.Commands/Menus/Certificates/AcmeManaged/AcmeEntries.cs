@@ -84,25 +84,12 @@ public static class AcmeEntries
         writer.Insert(WithCertificate(new CertificateEntry { Id = writer.AllocateId(CertificateProperties.Menu), Name = name }, der) with { Trusted = false });
     }
 
-    /// <summary>The printed fields of a certificate read from its DER (the same reading as import).</summary>
+    /// <summary>The printed fields of a certificate read from its DER (the same reading as import); a
+    /// short-lived certificate still shows days-valid=1.</summary>
     public static CertificateEntry WithCertificate(CertificateEntry entry, byte[] der)
     {
-        IssuedCertificate facts = CertificateFacts.Describe(der);
-        SubjectFields subject = CertificateFacts.SubjectOf(der);
-        return (entry with
-        {
-            CommonName = subject.CommonName,
-            Country = subject.Country,
-            State = subject.State,
-            Locality = subject.Locality,
-            Organization = subject.Organization,
-            Unit = subject.Unit,
-            SubjectAltName = string.Join(',', CertificateFacts.SubjectAltNamesOf(der).Select(SignRequestCommand.SanText)),
-            KeySize = CertificateFacts.KeySizeOf(der),
-            DaysValid = Math.Max(1, (int)Math.Round((facts.InvalidAfter - facts.InvalidBefore).TotalDays)),
-            DigestAlgorithm = CertificateFacts.SignatureDigestOf(der),
-            KeyUsage = CertificateFacts.KeyUsageOf(der),
-        }).WithIssued(facts, issuedBy: null, privateKey: entry.PrivateKey);
+        CertificateEntry filled = entry.WithCertificate(der);
+        return filled with { DaysValid = Math.Max(1, filled.DaysValid) };
     }
 
     private static string UniqueName(IStoreReader reader, string name)
