@@ -5,9 +5,9 @@ namespace RosCert.Core.Issuance;
 
 /// <summary>
 /// Generates keys ahead on the spare cores for key sizes in demand (issue 9): a size asked for again
-/// within <see cref="DemandWindow"/> keeps <c>ProcessorCount - 1</c> keys of it in the making, so a
-/// script of 200 RSA-2048 <c>sign</c>s keeps every core generating while the main thread signs and
-/// stores. A size asked for once (one RSA-8192 template) is generated on demand only, never ahead.
+/// within <see cref="DemandWindow"/> keeps one key per core in the making besides the one the caller
+/// waits for, so a script of 200 RSA-2048 <c>sign</c>s keeps every core generating while the main
+/// thread signs and stores, even when one key's prime search runs long. A size asked for once (one RSA-8192 template) is generated on demand only, never ahead.
 /// Keys made ahead live in memory only, like any key before it is sealed; none is ever written out.
 /// </summary>
 public sealed class KeyPool : IKeySource
@@ -28,8 +28,8 @@ public sealed class KeyPool : IKeySource
         _ahead = ahead;
     }
 
-    /// <summary>A pool that keeps one key ahead per spare core (none on one core).</summary>
-    public static KeyPool ForThisMachine(IKeySource source) => new(source, Environment.ProcessorCount - 1);
+    /// <summary>A pool that keeps one key ahead per core (none on one core, where there is no spare).</summary>
+    public static KeyPool ForThisMachine(IKeySource source) => new(source, Environment.ProcessorCount > 1 ? Environment.ProcessorCount : 0);
 
     public byte[] Generate(KeySize size) => Take(size).GetAwaiter().GetResult().Pkcs8;
 
@@ -67,7 +67,14 @@ public sealed class KeyPool : IKeySource
         return state;
     }
 
-    private Task<GeneratedKey> Start(KeySize size) => Task.Run(() => _source.GeneratePair(size));
+    /// <summary>RSA keys take 0.1 s to seconds each: they get threads of their own rather than holding the
+    /// thread pool's few workers (which the daemon needs for requests) for that long.</summary>
+    private Task<GeneratedKey> Start(KeySize size) =>
+        Task.Factory.StartNew(
+            () => _source.GeneratePair(size),
+            CancellationToken.None,
+            size.Type == KeyType.Rsa ? TaskCreationOptions.LongRunning : TaskCreationOptions.None,
+            TaskScheduler.Default);
 
     private sealed class SizeState
     {
