@@ -43,9 +43,9 @@ public static class CommandRunner
             });
         }
 
-        // Unbound commands (sign, import) manage their own transactions and record the entry in their
-        // last write (Invocation.RecordAudit); exports only read: the entry then follows their success
-        // in a transaction of its own.
+        // Unbound commands (sign, import) manage their own transactions; sign records the entry in its
+        // last write (Invocation.RecordAudit). For the others, and for exports, which only read, the
+        // entry follows their success in a transaction of its own.
         Action<Core.Ports.IStoreWriter>? audit = audited ? w => AuditLog.Record(w, session, menu, command, arguments) : null;
         CommandResult result;
         Invocation invocation;

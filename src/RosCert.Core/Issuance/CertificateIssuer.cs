@@ -86,7 +86,7 @@ public sealed class CertificateIssuer(TimeProvider clock, ISerialSource serials)
     }
 
     /// <summary>
-    /// notBefore = now to the whole second; notAfter = notBefore + days-valid days. CertificateRequest writes
+    /// notBefore = now to the whole second; notAfter = notBefore + days-valid days. CertificateEncoder writes
     /// UTCTime through 2049 and GeneralizedTime from 2050 on, as RFC 5280 §4.1.2.5 requires.
     /// </summary>
     private (DateTimeOffset NotBefore, DateTimeOffset NotAfter) Validity(int daysValid)

@@ -7,8 +7,9 @@ namespace RosCert.Core.Issuance;
 /// Generates keys ahead on the spare cores for key sizes in demand (issue 9): a size asked for again
 /// within <see cref="DemandWindow"/> keeps one key per core in the making besides the one the caller
 /// waits for, so a script of 200 RSA-2048 <c>sign</c>s keeps every core generating while the main
-/// thread signs and stores, even when one key's prime search runs long. A size asked for once (one RSA-8192 template) is generated on demand only, never ahead.
-/// Keys made ahead live in memory only, like any key before it is sealed; none is ever written out.
+/// thread signs and stores, even when one key's prime search runs long. A size asked for once (one
+/// RSA-8192 template) is generated on demand only, never ahead (decision 0041). Keys made ahead live
+/// in memory only, like any key before it is sealed; none is ever written out.
 /// </summary>
 public sealed class KeyPool : IKeySource
 {
