@@ -36,19 +36,9 @@ public sealed class ScepForwarder(IStore store, TimeProvider clock, Func<ScepHtt
     /// <summary>PKIOperation: a client's pkiMessage in, the relayed CertRep (or an HTTP error) out.</summary>
     public ScepReply PkiOperation(ScepRaContext ra, byte[] body)
     {
-        PkiMessage request;
-        try
+        if (!ScepServerEngine.TryReadRequest(body, out PkiMessage? request, out ScepReply? refused))
         {
-            request = PkiMessageCodec.Read(body);
-        }
-        catch (ScepException error)
-        {
-            return ScepReply.Text(400, error.Message);
-        }
-
-        if (request.Signer is null || request.Type == MessageType.CertRep)
-        {
-            return ScepReply.Text(400, "not a SCEP request");
+            return refused;
         }
 
         using RSA? key = ra.Certificate.GetRSAPrivateKey();

@@ -76,22 +76,33 @@ public sealed class ScepServerEngine(IStore store, IKeyProtector keys, TimeProvi
         return new ScepReply(200, NextCaCertType, cms.Encode());
     }
 
-    /// <summary>PKIOperation (RFC 8894 §4.3): a pkiMessage in, a CertRep out.</summary>
-    public ScepReply PkiOperation(ScepServerSettings server, byte[] body)
+    /// <summary>Reads a client's signed pkiMessage (RFC 8894 §3.2); otherwise (undecodable, unsigned, a
+    /// CertRep) gives the HTTP 400 reply that refuses it.</summary>
+    internal static bool TryReadRequest(
+        byte[] body,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PkiMessage? request,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ScepReply? refused)
     {
-        PkiMessage request;
         try
         {
             request = PkiMessageCodec.Read(body);
         }
         catch (ScepException error)
         {
-            return ScepReply.Text(400, error.Message);
+            (request, refused) = (null, ScepReply.Text(400, error.Message));
+            return false;
         }
 
-        if (request.Signer is null || request.Type == MessageType.CertRep)
+        refused = request.Signer is null || request.Type == MessageType.CertRep ? ScepReply.Text(400, "not a SCEP request") : null;
+        return refused is null;
+    }
+
+    /// <summary>PKIOperation (RFC 8894 §4.3): a pkiMessage in, a CertRep out.</summary>
+    public ScepReply PkiOperation(ScepServerSettings server, byte[] body)
+    {
+        if (!ScepServerEngine.TryReadRequest(body, out PkiMessage? request, out ScepReply? refused))
         {
-            return ScepReply.Text(400, "not a SCEP request");
+            return refused;
         }
 
         (CertificateEntry? ca, CertificateEntry? ra) = store.Read(r =>
