@@ -27,6 +27,10 @@ internal sealed class DeferredReader(IStore store) : IStoreReader
 
     public IReadOnlyList<CertificateEntry> CertificatesBySkid(string skid) => store.Read(r => r.CertificatesBySkid(skid));
 
+    public IReadOnlyList<CertificateEntry> ManagedCertificates() => store.Read(r => r.ManagedCertificates());
+
+    public IReadOnlyList<CertificateEntry> CrlSigners() => store.Read(r => r.CrlSigners());
+
     public CrlRecord? Crl(ItemId caId) => store.Read(r => r.Crl(caId));
 
     public IReadOnlyList<CrlRecord> Crls() => store.Read(r => r.Crls());

@@ -44,6 +44,20 @@ public interface IStoreReader
     /// <summary>The signed certificates with this subject key identifier (upper-case hex).</summary>
     IReadOnlyList<CertificateEntry> CertificatesBySkid(string skid);
 
+    /// <summary>
+    /// The entries a SCEP or ACME client manages (<see cref="CertificateEntry.Management"/> set), in id
+    /// order: the daemon's work lists, read without the other entries (the SQLite store answers from a
+    /// partial index, so an idle daemon's tick does not grow with the store).
+    /// </summary>
+    IReadOnlyList<CertificateEntry> ManagedCertificates() => [.. Certificates().Where(c => c.Management is not null)];
+
+    /// <summary>
+    /// The entries that can sign a CRL: signed, holding their private key, with crl-sign (reference
+    /// §1.7), in id order; read through a partial index by the SQLite store.
+    /// </summary>
+    IReadOnlyList<CertificateEntry> CrlSigners() =>
+        [.. Certificates().Where(c => !c.IsTemplate && c.PrivateKey is not null && (c.KeyUsage & KeyUsage.CrlSign) != 0)];
+
     /// <summary>The stored CRL of a local CA, if any.</summary>
     CrlRecord? Crl(ItemId caId);
 

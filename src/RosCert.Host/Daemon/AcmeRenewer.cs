@@ -32,14 +32,14 @@ public sealed class AcmeRenewer(DaemonContext context)
     public void RenewDue()
     {
         DateTimeOffset now = context.Environment.Clock.GetUtcNow();
-        IReadOnlyList<CertificateEntry> recheck = context.Environment.Store.Read(r => r.Certificates()
+        IReadOnlyList<CertificateEntry> recheck = context.Environment.Store.Read(r => r.ManagedCertificates()
             .Where(c => AcmeSettings.Of(c)?.Instant(AcmeSettings.AriCheckAt) is { } at && at <= now).ToArray());
         foreach (CertificateEntry entry in recheck)
         {
             new AcmeService(context.Environment).RefreshRenewalWindow(entry);
         }
 
-        IReadOnlyList<CertificateEntry> due = context.Environment.Store.Read(r => r.Certificates().Where(c => AcmeSchedule.Due(c, now)).ToArray());
+        IReadOnlyList<CertificateEntry> due = context.Environment.Store.Read(r => r.ManagedCertificates().Where(c => AcmeSchedule.Due(c, now)).ToArray());
         foreach (CertificateEntry entry in due)
         {
             try

@@ -29,7 +29,7 @@ public sealed class CrlRefresher(DaemonContext context)
     public void RefreshDue()
     {
         DateTimeOffset now = context.Environment.Clock.GetUtcNow();
-        IReadOnlyList<CertificateEntry> authorities = context.Environment.Store.Read(r => r.Certificates().Where(CrlPublisher.Publishes).ToArray());
+        IReadOnlyList<CertificateEntry> authorities = context.Environment.Store.Read(r => r.CrlSigners().Where(CrlPublisher.Publishes).ToArray());
         foreach (CertificateEntry ca in authorities)
         {
             if (CrlPublisher.Due(context.Environment.Store.Read(r => r.Crl(ca.Id)), now))

@@ -20,6 +20,13 @@ internal static class CertificateStatements
 
     public static string SelectByPublicKey { get; } = $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE public_key_sha256 = $hash ORDER BY id";
 
+    // The WHERE clauses repeat the partial indexes' conditions word for word (Migrations V10), which
+    // is how SQLite knows it may use them (sqlite.org/partialindex.html §2).
+    public static string SelectManaged { get; } = $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE managed IS NOT NULL ORDER BY id";
+
+    public static string SelectCrlSigners { get; } =
+        $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE der IS NOT NULL AND private_key IS NOT NULL AND key_usage & {(int)Core.Model.KeyUsage.CrlSign:D} != 0 ORDER BY id";
+
     public static string SelectBySkid { get; } = $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE skid = $skid ORDER BY id";
 
     public static string Insert { get; } =

@@ -172,6 +172,10 @@ internal sealed partial class StoreSession : IStoreWriter, IDisposable
     public IReadOnlyList<CertificateEntry> CertificatesBySkid(string skid) =>
         ReadCertificates(_commands.Bind(CertificateStatements.SelectBySkid, ("$skid", skid)));
 
+    public IReadOnlyList<CertificateEntry> ManagedCertificates() => ReadCertificates(_commands.Bind(CertificateStatements.SelectManaged));
+
+    public IReadOnlyList<CertificateEntry> CrlSigners() => ReadCertificates(_commands.Bind(CertificateStatements.SelectCrlSigners));
+
     public CrlRecord? Crl(ItemId caId) => ReadCrls("WHERE ca_id = $id", ("$id", (long)caId.Value)) is [var crl, ..] ? crl : null;
 
     public IReadOnlyList<CrlRecord> Crls() => ReadCrls("");

@@ -138,7 +138,7 @@ public static class AcmeCommands
     private static CertificateEntry? WwwSslAcmeEntry(Core.Ports.IStoreReader reader)
     {
         string? assigned = reader.Items(ServiceMenu.Path).FirstOrDefault(i => i.Name == "www-ssl")?.Properties.GetValueOrDefault("certificate");
-        IEnumerable<CertificateEntry> candidates = reader.Certificates().Where(c => AcmeSettings.Of(c)?.ForWwwSsl == true && c.Der is not null);
+        IEnumerable<CertificateEntry> candidates = reader.ManagedCertificates().Where(c => AcmeSettings.Of(c)?.ForWwwSsl == true && c.Der is not null);
         return candidates.FirstOrDefault(c => c.Name == assigned) ?? candidates.LastOrDefault();
     }
 

@@ -60,7 +60,7 @@ public static class ScepEnrolment
     public static void RunDue(CommandEnvironment environment)
     {
         DateTimeOffset now = environment.Clock.GetUtcNow();
-        foreach (CertificateEntry entry in environment.Store.Read(r => r.Certificates().Where(IsScep).ToArray()))
+        foreach (CertificateEntry entry in environment.Store.Read(r => r.ManagedCertificates().Where(IsScep).ToArray()))
         {
             if (Due(entry, now))
             {
