@@ -145,7 +145,19 @@ internal static class Migrations
         CREATE INDEX items_password_hash ON items (menu, json_extract(props, '$."password-hash"'));
         """;
 
-    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
+    // CRL build (issue 9): a local CA's CRL bytes in a row of their own. SQLite rewrites a whole row on any
+    // update, so marking a CRL stale (every revocation) copied its megabytes through the WAL and back; now
+    // it changes a few bytes, and only a rebuild writes the CRL.
+    private const string V10 = """
+        CREATE TABLE crl_der (
+            ca_id INTEGER PRIMARY KEY NOT NULL REFERENCES crls (ca_id) ON DELETE CASCADE,
+            der BLOB NOT NULL
+        );
+        INSERT INTO crl_der (ca_id, der) SELECT ca_id, der FROM crls WHERE der IS NOT NULL;
+        ALTER TABLE crls DROP COLUMN der;
+        """;
+
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
     public static int CurrentVersion => Steps.Count;
 
