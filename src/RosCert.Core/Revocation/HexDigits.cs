@@ -28,17 +28,19 @@ internal static class HexDigits
         }
 
         ReadOnlySpan<byte> values = Values;
+        int invalid = 0;
         for (int i = 0; i < destination.Length; i++)
         {
-            byte high = hex[2 * i], low = hex[(2 * i) + 1];
-            int value = (Value(values, high) << 4) | Value(values, low);
-            destination[i] = (byte)value;
+            int high = values[hex[2 * i] & 0x7F] | ((hex[2 * i] & 0x80) != 0 ? NotHex : 0);
+            int low = values[hex[(2 * i) + 1] & 0x7F] | ((hex[(2 * i) + 1] & 0x80) != 0 ? NotHex : 0);
+            invalid |= high | low;
+            destination[i] = (byte)((high << 4) | low);
         }
-    }
 
-    private static int Value(ReadOnlySpan<byte> values, byte digit)
-    {
-        byte value = digit < values.Length ? values[digit] : NotHex;
-        return value != NotHex ? value : throw new FormatException("hex text has a character that is not a hex digit");
+        // A digit's value is below 16; NotHex (and only it) sets the high bits.
+        if ((invalid & 0xF0) != 0)
+        {
+            throw new FormatException("hex text has a character that is not a hex digit");
+        }
     }
 }

@@ -27,21 +27,35 @@ internal sealed partial class StoreSession
         using (statement)
         {
             Check(raw.sqlite3_bind_int64(statement, 1, caId.Value), database);
-            long count = 0;
-            int result;
-            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            bool referenced = false;
+            statement.DangerousAddRef(ref referenced);
+            try
             {
-                row(raw.sqlite3_column_blob(statement, 0), raw.sqlite3_column_int64(statement, 1), raw.sqlite3_column_blob(statement, 2));
-                count++;
+                return ReadRows(statement.DangerousGetHandle(), row, database);
             }
-
-            if (result != raw.SQLITE_DONE)
+            finally
             {
-                Check(result, database);
+                statement.DangerousRelease();
             }
-
-            return count;
         }
+    }
+
+    private static long ReadRows(nint statement, RevokedRow row, sqlite3 database)
+    {
+        long count = 0;
+        int result;
+        while ((result = RowColumns.Step(statement)) == raw.SQLITE_ROW)
+        {
+            row(RowColumns.Bytes(statement, 0), RowColumns.Int64(statement, 1), RowColumns.Bytes(statement, 2));
+            count++;
+        }
+
+        if (result != raw.SQLITE_DONE)
+        {
+            Check(result, database);
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -69,13 +83,23 @@ internal sealed partial class StoreSession
         ArgumentNullException.ThrowIfNull(writeDer);
         PutCrlState(crl);
 
-        // REPLACE rather than an upsert: SQLite keeps the zero tail of a fresh record without expanding it in memory.
-        _commands.Execute("REPLACE INTO crl_der (ca_id, der) VALUES ($id, zeroblob($length))", ("$id", (long)crl.CaId.Value), ("$length", length));
-        using var blob = new SqliteBlob(Connection, "crl_der", "der", crl.CaId.Value);
-        writeDer(blob);
-        if (blob.Position != length)
+        // The zero-filled pages and then the CRL's stay in memory until the commit writes them once: with
+        // spilling on, each page went to the WAL as zeros, was read back and written again (issue 9).
+        _commands.Execute("PRAGMA cache_spill = OFF");
+        try
         {
-            throw new InvalidOperationException($"the CRL writer wrote {blob.Position} bytes, not {length}");
+            // REPLACE rather than an upsert: SQLite keeps the zero tail of a fresh record without expanding it in memory.
+            _commands.Execute("REPLACE INTO crl_der (ca_id, der) VALUES ($id, zeroblob($length))", ("$id", (long)crl.CaId.Value), ("$length", length));
+            using var blob = new SqliteBlob(Connection, "crl_der", "der", crl.CaId.Value);
+            writeDer(blob);
+            if (blob.Position != length)
+            {
+                throw new InvalidOperationException($"the CRL writer wrote {blob.Position} bytes, not {length}");
+            }
+        }
+        finally
+        {
+            _commands.Execute("PRAGMA cache_spill = ON");
         }
     }
 
