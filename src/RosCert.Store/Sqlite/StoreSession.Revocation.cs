@@ -83,23 +83,13 @@ internal sealed partial class StoreSession
         ArgumentNullException.ThrowIfNull(writeDer);
         PutCrlState(crl);
 
-        // The zero-filled pages and then the CRL's stay in memory until the commit writes them once: with
-        // spilling on, each page went to the WAL as zeros, was read back and written again (issue 9).
-        _commands.Execute("PRAGMA cache_spill = OFF");
-        try
+        // REPLACE rather than an upsert: SQLite keeps the zero tail of a fresh record without expanding it in memory.
+        _commands.Execute("REPLACE INTO crl_der (ca_id, der) VALUES ($id, zeroblob($length))", ("$id", (long)crl.CaId.Value), ("$length", length));
+        using var blob = new SqliteBlob(Connection, "crl_der", "der", crl.CaId.Value);
+        writeDer(blob);
+        if (blob.Position != length)
         {
-            // REPLACE rather than an upsert: SQLite keeps the zero tail of a fresh record without expanding it in memory.
-            _commands.Execute("REPLACE INTO crl_der (ca_id, der) VALUES ($id, zeroblob($length))", ("$id", (long)crl.CaId.Value), ("$length", length));
-            using var blob = new SqliteBlob(Connection, "crl_der", "der", crl.CaId.Value);
-            writeDer(blob);
-            if (blob.Position != length)
-            {
-                throw new InvalidOperationException($"the CRL writer wrote {blob.Position} bytes, not {length}");
-            }
-        }
-        finally
-        {
-            _commands.Execute("PRAGMA cache_spill = ON");
+            throw new InvalidOperationException($"the CRL writer wrote {blob.Position} bytes, not {length}");
         }
     }
 
