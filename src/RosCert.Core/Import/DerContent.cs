@@ -55,9 +55,19 @@ internal static class DerContent
         }
     }
 
-    /// <summary>Only certificates that .NET can load are kept: anything else would fail later in the store.</summary>
+    /// <summary>
+    /// Only certificates that .NET can load are kept: anything else would fail later in the store. A plain DER
+    /// certificate (nearly all) is one OpenSSL loads and gives back unchanged, so it is kept without that parse
+    /// (decision 0085); the rest are loaded and kept as OpenSSL encodes them.
+    /// </summary>
     private static void AddCertificate(ReadOnlyMemory<byte> der, bool decrypted, ImportCollector collector)
     {
+        if (PlainCertificate.Check(der))
+        {
+            collector.AddCertificate(der.ToArray(), decrypted);
+            return;
+        }
+
         try
         {
             using X509Certificate2 certificate = X509CertificateLoader.LoadCertificate(der.Span);

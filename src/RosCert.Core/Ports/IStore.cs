@@ -70,6 +70,13 @@ public interface IStoreReader
     /// <summary>How many certificates a CA revoked.</summary>
     long RevokedCount(ItemId caId);
 
+    /// <summary>
+    /// A mark of the last committed write of any process, as this transaction sees it; null where the store
+    /// keeps none. Two transactions that read the same mark saw the same committed state (the CRL rebuild
+    /// tells with it, in O(1), that no revocation came in while it read the revoked list).
+    /// </summary>
+    long? CommitMark() => null;
+
     /// <summary>The number of a local CA's stored CRL, without reading its bytes; null when none is stored.</summary>
     long? CrlNumber(ItemId caId) => Crl(caId)?.Number;
 

@@ -145,17 +145,29 @@ internal static class Migrations
         CREATE INDEX items_password_hash ON items (menu, json_extract(props, '$."password-hash"'));
         """;
 
+    // CRL build (issue 9): a local CA's CRL bytes in a row of their own. SQLite rewrites a whole row on any
+    // update, so marking a CRL stale (every revocation) copied its megabytes through the WAL and back; now
+    // it changes a few bytes, and only a rebuild writes the CRL.
+    private const string V10 = """
+        CREATE TABLE crl_der (
+            ca_id INTEGER PRIMARY KEY NOT NULL REFERENCES crls (ca_id) ON DELETE CASCADE,
+            der BLOB NOT NULL
+        );
+        INSERT INTO crl_der (ca_id, der) SELECT ca_id, der FROM crls WHERE der IS NOT NULL;
+        ALTER TABLE crls DROP COLUMN der;
+        """;
+
     /// <summary>
     /// The daemon's work lists without a scan of every entry (issue 9, idle daemon memory): the
     /// entries a SCEP/ACME client manages and the entries that sign CRLs. 64 is
     /// <c>KeyUsage.CrlSign</c>; the queries in <c>CertificateStatements</c> repeat both conditions.
     /// </summary>
-    private const string V10 = """
+    private const string V11 = """
         CREATE INDEX certificates_managed ON certificates (id) WHERE managed IS NOT NULL;
         CREATE INDEX certificates_crl_signers ON certificates (id) WHERE der IS NOT NULL AND private_key IS NOT NULL AND key_usage & 64 != 0;
         """;
 
-    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
     public static int CurrentVersion => Steps.Count;
 

@@ -20,7 +20,7 @@ internal static class CertificateStatements
 
     public static string SelectByPublicKey { get; } = $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE public_key_sha256 = $hash ORDER BY id";
 
-    // The WHERE clauses repeat the partial indexes' conditions word for word (Migrations V10), which
+    // The WHERE clauses repeat the partial indexes' conditions word for word (Migrations V11), which
     // is how SQLite knows it may use them (sqlite.org/partialindex.html §2).
     public static string SelectManaged { get; } = $"SELECT {CertificateMapper.ColumnList} FROM certificates WHERE managed IS NOT NULL ORDER BY id";
 

@@ -27,22 +27,42 @@ internal sealed partial class StoreSession
         using (statement)
         {
             Check(raw.sqlite3_bind_int64(statement, 1, caId.Value), database);
-            long count = 0;
-            int result;
-            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            bool referenced = false;
+            statement.DangerousAddRef(ref referenced);
+            try
             {
-                row(raw.sqlite3_column_blob(statement, 0), raw.sqlite3_column_int64(statement, 1), raw.sqlite3_column_blob(statement, 2));
-                count++;
+                return ReadRows(statement.DangerousGetHandle(), row, database);
             }
-
-            if (result != raw.SQLITE_DONE)
+            finally
             {
-                Check(result, database);
+                statement.DangerousRelease();
             }
-
-            return count;
         }
     }
+
+    private static long ReadRows(nint statement, RevokedRow row, sqlite3 database)
+    {
+        long count = 0;
+        int result;
+        while ((result = RowColumns.Step(statement)) == raw.SQLITE_ROW)
+        {
+            row(RowColumns.Bytes(statement, 0), RowColumns.Int64(statement, 1), RowColumns.Bytes(statement, 2));
+            count++;
+        }
+
+        if (result != raw.SQLITE_DONE)
+        {
+            Check(result, database);
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The change counter every write transaction bumps just before it commits, so inside a write it is
+    /// still the last commit's mark.
+    /// </summary>
+    public long? CommitMark() => ChangeCounter();
 
     public long? CrlNumber(ItemId caId) =>
         _commands.Scalar("SELECT number FROM crls WHERE ca_id = $id", ("$id", (long)caId.Value)) is long number ? number : null;
@@ -53,29 +73,36 @@ internal sealed partial class StoreSession
             ("$id", (long)caId.Value));
 
     /// <summary>
-    /// The row gets a zero-filled blob of the CRL's length (SQLite allocates pages, not memory), which
-    /// <paramref name="writeDer"/> then fills through incremental blob I/O: the CRL is never one array.
+    /// The CRL's state goes to its <c>crls</c> row, its bytes to a <c>crl_der</c> row of their own: a zero-filled
+    /// blob of the CRL's length (SQLite allocates pages, not memory), which <paramref name="writeDer"/> then
+    /// fills through incremental blob I/O, so the CRL is never one array.
     /// </summary>
     public void PutCrl(CrlRecord crl, long length, Action<Stream> writeDer)
     {
         ArgumentNullException.ThrowIfNull(crl);
         ArgumentNullException.ThrowIfNull(writeDer);
-        _commands.Execute(
-            "INSERT INTO crls (ca_id, number, this_update, next_update, der, stale) VALUES ($id, $number, $this, $next, zeroblob($length), $stale) "
-            + "ON CONFLICT (ca_id) DO UPDATE SET number = excluded.number, this_update = excluded.this_update, next_update = excluded.next_update, der = excluded.der, stale = excluded.stale",
-            ("$id", (long)crl.CaId.Value),
-            ("$number", crl.Number),
-            ("$this", crl.ThisUpdate?.ToUnixTimeSeconds()),
-            ("$next", crl.NextUpdate?.ToUnixTimeSeconds()),
-            ("$length", length),
-            ("$stale", crl.Stale ? 1L : 0L));
-        using var blob = new SqliteBlob(Connection, "crls", "der", crl.CaId.Value);
+        PutCrlState(crl);
+
+        // REPLACE rather than an upsert: SQLite keeps the zero tail of a fresh record without expanding it in memory.
+        _commands.Execute("REPLACE INTO crl_der (ca_id, der) VALUES ($id, zeroblob($length))", ("$id", (long)crl.CaId.Value), ("$length", length));
+        using var blob = new SqliteBlob(Connection, "crl_der", "der", crl.CaId.Value);
         writeDer(blob);
         if (blob.Position != length)
         {
             throw new InvalidOperationException($"the CRL writer wrote {blob.Position} bytes, not {length}");
         }
     }
+
+    /// <summary>A CRL's number, times and staleness (its bytes are in <c>crl_der</c>).</summary>
+    private void PutCrlState(CrlRecord crl) =>
+        _commands.Execute(
+            "INSERT INTO crls (ca_id, number, this_update, next_update, stale) VALUES ($id, $number, $this, $next, $stale) "
+            + "ON CONFLICT (ca_id) DO UPDATE SET number = excluded.number, this_update = excluded.this_update, next_update = excluded.next_update, stale = excluded.stale",
+            ("$id", (long)crl.CaId.Value),
+            ("$number", crl.Number),
+            ("$this", crl.ThisUpdate?.ToUnixTimeSeconds()),
+            ("$next", crl.NextUpdate?.ToUnixTimeSeconds()),
+            ("$stale", crl.Stale ? 1L : 0L));
 
     private static void Check(int result, sqlite3 database)
     {

@@ -176,7 +176,7 @@ internal sealed partial class StoreSession : IStoreWriter, IDisposable
 
     public IReadOnlyList<CertificateEntry> CrlSigners() => ReadCertificates(_commands.Bind(CertificateStatements.SelectCrlSigners));
 
-    public CrlRecord? Crl(ItemId caId) => ReadCrls("WHERE ca_id = $id", ("$id", (long)caId.Value)) is [var crl, ..] ? crl : null;
+    public CrlRecord? Crl(ItemId caId) => ReadCrls("WHERE crls.ca_id = $id", ("$id", (long)caId.Value)) is [var crl, ..] ? crl : null;
 
     public IReadOnlyList<CrlRecord> Crls() => ReadCrls("");
 
@@ -195,20 +195,24 @@ internal sealed partial class StoreSession : IStoreWriter, IDisposable
     public long RevokedCount(ItemId caId) =>
         (long)_commands.Scalar("SELECT count(*) FROM certificates WHERE issued_by = $id AND revoked IS NOT NULL", ("$id", (long)caId.Value))!;
 
-    public void PutCrl(CrlRecord crl) =>
+    public void PutCrl(CrlRecord crl)
+    {
+        PutCrlState(crl);
+        if (crl.Der is null)
+        {
+            _commands.Execute("DELETE FROM crl_der WHERE ca_id = $id", ("$id", (long)crl.CaId.Value));
+            return;
+        }
+
         _commands.Execute(
-            "INSERT INTO crls (ca_id, number, this_update, next_update, der, stale) VALUES ($id, $number, $this, $next, $der, $stale) "
-            + "ON CONFLICT (ca_id) DO UPDATE SET number = excluded.number, this_update = excluded.this_update, next_update = excluded.next_update, der = excluded.der, stale = excluded.stale",
+            "INSERT INTO crl_der (ca_id, der) VALUES ($id, $der) ON CONFLICT (ca_id) DO UPDATE SET der = excluded.der",
             ("$id", (long)crl.CaId.Value),
-            ("$number", crl.Number),
-            ("$this", crl.ThisUpdate?.ToUnixTimeSeconds()),
-            ("$next", crl.NextUpdate?.ToUnixTimeSeconds()),
-            ("$der", crl.Der),
-            ("$stale", crl.Stale ? 1L : 0L));
+            ("$der", crl.Der));
+    }
 
     private IReadOnlyList<CrlRecord> ReadCrls(string where, params ReadOnlySpan<(string Name, object? Value)> arguments)
     {
-        SqliteCommand command = _commands.Bind("SELECT ca_id, number, this_update, next_update, der, stale FROM crls " + where, arguments);
+        SqliteCommand command = _commands.Bind("SELECT crls.ca_id, number, this_update, next_update, der, stale FROM crls LEFT JOIN crl_der USING (ca_id) " + where, arguments);
         using SqliteDataReader reader = command.ExecuteReader();
         var crls = new List<CrlRecord>();
         while (reader.Read())

@@ -100,7 +100,7 @@ public sealed class StoreCheckerTests : IDisposable
     [Fact]
     public void A_crl_whose_signature_does_not_verify_is_reported()
     {
-        Damage("UPDATE crls SET der = CAST(substr(der, 1, length(der) - 1) || x'00' AS BLOB)");
+        Damage("UPDATE crl_der SET der = CAST(substr(der, 1, length(der) - 1) || x'00' AS BLOB)");
 
         Assert.Equal(["crl of ca: its signature does not verify with the CA's key"], Check().Findings);
     }
@@ -108,7 +108,7 @@ public sealed class StoreCheckerTests : IDisposable
     [Fact]
     public void A_crl_that_does_not_parse_is_reported()
     {
-        Damage("UPDATE crls SET der = x'300100'");
+        Damage("UPDATE crl_der SET der = x'300100'");
 
         Assert.Equal(["crl of ca: does not parse"], Check().Findings);
     }

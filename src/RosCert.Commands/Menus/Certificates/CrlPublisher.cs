@@ -33,13 +33,15 @@ public static class CrlPublisher
         DateTimeOffset now = TruncateToSeconds(environment.Clock.GetUtcNow());
         var request = new CrlRequest(ca.Der!, environment.Keys.Unseal(ca.PrivateKey!), ca.DigestAlgorithm, (number ?? 0) + 1, now, now + Validity);
         using var builder = new CrlBuilder(request);
-        long listed = environment.Store.Read(r => r.ReadRevoked(caId, builder.AddStored));
+        (long listed, long? mark) = environment.Store.Read(r => (r.ReadRevoked(caId, builder.AddStored), r.CommitMark()));
         SignedCrl crl = builder.Sign();
         environment.Store.Write(writer =>
         {
             if (writer.CrlNumber(caId) is not { } latest || latest < request.CrlNumber)
             {
-                bool stillCurrent = writer.RevokedCount(caId) == listed;
+                // Nothing committed since the list was read: it is current without counting the CA's
+                // revocations again (a second pass over a million index entries). Otherwise the count tells.
+                bool stillCurrent = (mark is { } read && writer.CommitMark() == read) || writer.RevokedCount(caId) == listed;
                 var record = new CrlRecord(caId, request.CrlNumber, request.ThisUpdate, request.NextUpdate, Der: null, Stale: !stillCurrent);
                 writer.PutCrl(record, crl.Length, crl.WriteTo);
             }
