@@ -28,6 +28,8 @@ public sealed class SqliteStore : IStore
 
     private readonly ConcurrentBag<StoreSession> _idle = [];
 
+    private readonly Lock _writeLock = new();
+
     private int _disposed;
 
     /// <summary>Opens (creating with mode 0600 if needed) and migrates the database at <paramref name="databasePath"/>.</summary>
@@ -74,7 +76,18 @@ public sealed class SqliteStore : IStore
             return Complete(session, () => read(session));
         });
 
-    public T Write<T>(Func<IStoreWriter, T> write) =>
+    public T Write<T>(Func<IStoreWriter, T> write)
+    {
+        // This process's writers queue on a lock of their own, so each starts as soon as the previous
+        // one commits; SQLite's busy handler, which other processes still meet, polls with sleeps of
+        // 1 to 100 ms and left cores idle while concurrent SCEP/REST writes waited (docs/performance.md, SCEP).
+        lock (_writeLock)
+        {
+            return WriteTransaction(write);
+        }
+    }
+
+    private T WriteTransaction<T>(Func<IStoreWriter, T> write) =>
         Run(session =>
         {
             // IMMEDIATE takes the write lock up front: a deferred transaction that reads first and

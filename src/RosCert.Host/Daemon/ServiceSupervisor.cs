@@ -44,11 +44,17 @@ public sealed class ServiceSupervisor(DaemonContext context)
 
     private async Task ApplyAsync()
     {
-        _configs = ServiceConfig.Load(context.Environment.Store);
+        IReadOnlyList<ItemRecord> records = context.Environment.Store.Read(r => r.Items(ServiceMenu.Path));
+        _configs = [.. records.Select(ServiceConfig.From)];
         foreach (ServiceConfig config in _configs)
         {
             string status = await EnsureAsync(config).ConfigureAwait(false);
-            ReportStatus(config.Name, status);
+            // Written only when it changed: every write bumps the change version this loop polls, so an
+            // unconditional write made the daemon re-apply (and write again) twice a second forever.
+            if (records.FirstOrDefault(r => r.Name == config.Name)?.Properties.GetValueOrDefault("status") != status)
+            {
+                ReportStatus(config.Name, status);
+            }
         }
     }
 

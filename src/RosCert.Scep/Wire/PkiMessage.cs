@@ -32,7 +32,4 @@ public sealed record PkiMessage
 
     /// <summary>The pkcsPKIEnvelope as DER ContentInfo, or null when the message has none (PENDING, FAILURE).</summary>
     public byte[]? Envelope { get; init; }
-
-    /// <summary>Certificates the SignedData carried (a reply's signer, an RA with its CA).</summary>
-    public IReadOnlyList<X509Certificate2> Certificates { get; init; } = [];
 }

@@ -65,7 +65,6 @@ public static class PkiMessageCodec
             Digest = ScepAlgorithms.DigestOf(signer.DigestAlgorithm.Value),
             Signer = signer.Certificate,
             Envelope = content.Length == 0 ? null : content,
-            Certificates = [.. cms.Certificates],
         };
     }
 

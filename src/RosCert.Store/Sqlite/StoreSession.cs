@@ -247,7 +247,9 @@ internal sealed partial class StoreSession : IStoreWriter, IDisposable
             throw new ArgumentException("not a property name: " + property, nameof(property));
         }
 
-        string sql = $"SELECT id, name, props FROM items WHERE menu = $menu AND json_extract(props, '$.\"{property}\"') = $value ORDER BY id";
+        // ORDER BY +id, not id: with a plain id SQLite walks the primary key (menu, id) to skip the
+        // sort and tests every item of the menu, so one lookup cost O(items) (docs/performance.md, SCEP).
+        string sql = $"SELECT id, name, props FROM items WHERE menu = $menu AND json_extract(props, '$.\"{property}\"') = $value ORDER BY +id";
         return ReadItems(menu, _commands.Bind(sql, ("$menu", menu), ("$value", value)));
     }
 

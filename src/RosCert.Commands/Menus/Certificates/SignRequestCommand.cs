@@ -67,7 +67,11 @@ public static class SignRequestCommand
     public static CertificateEntry IssueRequest(CommandEnvironment environment, IStoreWriter writer, SigningRequest request, CertificateEntry ca, RequestIssuance terms)
     {
         var subject = new SubjectFields(request.CommonName, request.Country, request.State, request.Locality, request.Organization, request.Unit);
-        var issuanceRequest = new IssuanceRequest(subject, request.SubjectAltNames, terms.KeyUsage, terms.DaysValid, terms.Digest, request.SubjectPublicKeyInfo);
+        // A request whose signature verified has a public key that loads: the issuer need not load it again.
+        var issuanceRequest = new IssuanceRequest(subject, request.SubjectAltNames, terms.KeyUsage, terms.DaysValid, terms.Digest, request.SubjectPublicKeyInfo)
+        {
+            PublicKeyChecked = request.SignatureValid,
+        };
         IssuedCertificate issued = SignCommand.IssueUnder(environment, writer, issuanceRequest, ca);
         string name = CertificateNames.Unique(writer, request.CommonName);
         CertificateEntry entry = new CertificateEntry
