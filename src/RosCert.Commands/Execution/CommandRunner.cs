@@ -60,11 +60,15 @@ public static class CommandRunner
         else
         {
             // The references are checked in one snapshot rather than a transaction per lookup.
-            store.Read(r =>
+            if (!command.ChecksOwnReferences)
             {
-                CheckReferences(new Invocation(session, menu, command, arguments, r, null));
-                return 0;
-            });
+                store.Read(r =>
+                {
+                    CheckReferences(new Invocation(session, menu, command, arguments, r, null));
+                    return 0;
+                });
+            }
+
             invocation = new Invocation(session, menu, command, arguments, new DeferredReader(store), null) { PendingAudit = audit };
             result = handler(invocation);
         }
@@ -91,7 +95,7 @@ public static class CommandRunner
     /// An argument naming an item of some menu (<c>ca=</c>, <c>template=</c>, <c>ca-cert=</c>) must name
     /// one that exists, else <c>input does not match any value of ca</c> (reference §2.5, §2.21).
     /// </summary>
-    private static void CheckReferences(Invocation invocation)
+    internal static void CheckReferences(Invocation invocation)
     {
         foreach ((string name, RosValue value) in invocation.Arguments)
         {

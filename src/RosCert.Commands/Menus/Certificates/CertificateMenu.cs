@@ -54,6 +54,7 @@ public static class CertificateMenu
         ])
         {
             Handler = SignCommand.Run,
+            ChecksOwnReferences = true,
         };
         yield return new CommandDef("create-certificate-request", "write a PKCS#10 request and its encrypted key into files", Rights.Write, CommandKind.Unbound,
         [

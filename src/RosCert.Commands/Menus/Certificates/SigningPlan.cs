@@ -13,7 +13,9 @@ internal sealed record SigningPlan(CertificateEntry Template, CertificateEntry? 
 {
     public static SigningPlan Prepare(Invocation invocation, IStoreReader reader)
     {
-        ItemView target = invocation.Reading(reader).Targets("number").Single();
+        Invocation snapshot = invocation.Reading(reader);
+        CommandRunner.CheckReferences(snapshot); // sign ChecksOwnReferences: here, in the plan's snapshot
+        ItemView target = snapshot.Targets("number").Single();
         CertificateEntry template = reader.Certificate(target.Id!.Value) ?? throw Errors.NoSuchItem();
         if (!template.IsTemplate)
         {
