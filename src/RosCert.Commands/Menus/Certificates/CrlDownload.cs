@@ -24,12 +24,16 @@ public static class CrlDownload
     public static IReadOnlyList<string> Run(CommandEnvironment environment, Func<CrlEntry, bool>? due = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        (IReadOnlyList<CrlEntry> entries, IReadOnlyList<CertificateEntry> certificates) =
-            environment.Store.Read(r => (CrlEntries.All(r), r.Certificates()));
+        // Each due entry with the certificate it belongs to, read by id: a round does not read every
+        // certificate (the daemon runs one per tick while crl-download=yes).
+        (CrlEntry Entry, CertificateEntry? Owner)[] work = environment.Store.Read(r => CrlEntries.All(r)
+            .Where(e => e.Url.Length > 0 && (due?.Invoke(e) ?? true))
+            .Select(e => (e, e.CertId is { } id ? r.Certificate(id) : null))
+            .ToArray());
         var problems = new List<string>();
-        foreach (CrlEntry entry in entries.Where(e => e.Url.Length > 0 && (due?.Invoke(e) ?? true)))
+        foreach ((CrlEntry entry, CertificateEntry? owner) in work)
         {
-            if (Refusal(entry, certificates) is { } refusal)
+            if (Refusal(entry, owner) is { } refusal)
             {
                 problems.Add($"{entry.Url}: {refusal}");
                 continue;
@@ -60,7 +64,7 @@ public static class CrlDownload
     }
 
     /// <summary>Why an entry is not downloaded: a URL that is not http://, or a certificate that is not trusted.</summary>
-    public static string? Refusal(CrlEntry entry, IReadOnlyList<CertificateEntry> certificates)
+    public static string? Refusal(CrlEntry entry, CertificateEntry? owner)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (CrlFetcher.Refusal(entry.Url) is { } refusal)
@@ -68,7 +72,6 @@ public static class CrlDownload
             return refusal;
         }
 
-        CertificateEntry? owner = entry.CertId is { } id ? certificates.FirstOrDefault(c => c.Id == id) : null;
         return owner is { EffectiveTrusted: false } ? $"certificate {owner.Name} is not trusted" : null;
     }
 
